@@ -1,0 +1,132 @@
+using IntegrationHub.Core.Workflows.ProcessEvent;
+using IntegrationHub.Infrastructure.Queues;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Cli.Serve;
+
+/// <summary>The standalone host's side of the queue: receives deliveries, runs the process-event workflow on each, and
+/// settles every message explicitly — complete on success, dead-letter poison at once, abandon transient failures with
+/// a growing delay until <see cref="DeliveryWorkerOptions.MaxDeliveryCount"/> (the Service Bus semantics, on a Storage
+/// Queue). A storage outage only pauses it: it keeps polling until storage answers again.</summary>
+internal sealed partial class DeliveryQueueWorker(
+    StorageQueueConsumer consumer,
+    IProcessEventSteps steps,
+    IOptions<DeliveryWorkerOptions> options,
+    TimeProvider time,
+    ILogger<DeliveryQueueWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan MinPollInterval = TimeSpan.FromMilliseconds(25);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var idle = MinPollInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<ReceivedDelivery> batch;
+            try
+            {
+                batch = await consumer.ReceiveAsync(StorageQueueConsumer.MaxBatch, settings.VisibilityTimeout, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogReceiveFailed(exception);
+                batch = [];
+                idle = settings.MaxPollInterval;
+            }
+
+            if (batch.Count == 0)
+            {
+                await PauseAsync(idle, stoppingToken);
+                idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, settings.MaxPollInterval.Ticks));
+                continue;
+            }
+            idle = MinPollInterval;
+            await Parallel.ForEachAsync(
+                batch,
+                new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = stoppingToken },
+                async (message, token) => await HandleAsync(message, settings, token));
+        }
+    }
+
+    private async Task HandleAsync(ReceivedDelivery message, DeliveryWorkerOptions settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (message.Message is not { } delivery)
+            {
+                await consumer.DeadLetterAsync(message, "UnreadableMessage", message.ParseError ?? "Not a delivery message.", cancellationToken);
+                return;
+            }
+            var result = await ProcessEventWorkflow.RunAsync(steps, new ProcessEventInput(delivery.Connection, delivery.DeliveryId));
+            await consumer.CompleteAsync(message, cancellationToken);
+            LogProcessed(delivery.DeliveryId, delivery.Connection, result.Outcome);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the message becomes visible again when its visibility timeout runs out.
+        }
+        catch (Exception exception)
+        {
+            await SettleFailureAsync(message, exception, settings, cancellationToken);
+        }
+    }
+
+    private async Task SettleFailureAsync(
+        ReceivedDelivery message, Exception exception, DeliveryWorkerOptions settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (ProcessingFailures.IsPermanent(exception))
+            {
+                await consumer.DeadLetterAsync(message, exception.GetType().Name, exception.Message, cancellationToken);
+            }
+            else if (message.DequeueCount >= settings.MaxDeliveryCount)
+            {
+                await consumer.DeadLetterAsync(
+                    message, "MaxDeliveryCountExceeded", $"{exception.GetType().Name}: {exception.Message}", cancellationToken);
+            }
+            else
+            {
+                LogRetrying(exception, message.MessageId, message.DequeueCount);
+                await consumer.AbandonAsync(message, RetryDelay(message.DequeueCount), cancellationToken);
+            }
+        }
+        catch (Exception settleFailure) when (settleFailure is not OperationCanceledException)
+        {
+            // The message reappears when its visibility timeout runs out; nothing is lost.
+            LogSettleFailed(settleFailure, message.MessageId);
+        }
+    }
+
+    private static TimeSpan RetryDelay(long dequeueCount) =>
+        TimeSpan.FromSeconds(Math.Min(Math.Pow(2, dequeueCount), 60));
+
+    private async Task PauseAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} on {Connection}: {Outcome}")]
+    private partial void LogProcessed(string deliveryId, string connection, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Processing message {MessageId} failed (attempt {DequeueCount}); it will be retried")]
+    private partial void LogRetrying(Exception exception, string messageId, long dequeueCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not receive from the delivery queue; retrying")]
+    private partial void LogReceiveFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not settle message {MessageId}; it will reappear after its visibility timeout")]
+    private partial void LogSettleFailed(Exception exception, string messageId);
+}

@@ -1,0 +1,32 @@
+using IntegrationHub.Core.Configuration;
+using IntegrationHub.Core.Ports;
+using IntegrationHub.Core.Profiles;
+using IntegrationHub.Core.Webhooks;
+using IntegrationHub.Infrastructure.Http;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Cli.Serve;
+
+/// <summary>The routes the Functions app serves, on the same paths (<c>/api/…</c>).</summary>
+internal static class HubRoutes
+{
+    public static IEndpointRouteBuilder MapHubEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api");
+        api.MapPost("/webhooks/{connection}",
+            (HttpRequest request, string connection, WebhookIntake intake, IOptionsMonitor<HubOptions> options, CancellationToken cancellationToken) =>
+                HubEndpoints.ReceiveWebhookAsync(request, connection, intake, options, cancellationToken));
+        api.MapGet("/profiles",
+            (HttpRequest request, string? email, ProfileQueries queries, CancellationToken cancellationToken) =>
+                HubEndpoints.FindProfileAsync(request, email, queries, cancellationToken));
+        api.MapGet("/profiles/{id}",
+            (HttpRequest request, string id, ProfileQueries queries, CancellationToken cancellationToken) =>
+                HubEndpoints.GetProfileAsync(request, id, queries, cancellationToken));
+        api.MapGet("/profiles/{id}/timeline",
+            (HttpRequest request, string id, int? pageSize, string? continuation, ProfileQueries queries, CancellationToken cancellationToken) =>
+                HubEndpoints.GetTimelineAsync(request, id, pageSize, continuation, queries, cancellationToken));
+        api.MapGet("/health",
+            (IHubHealth health, CancellationToken cancellationToken) => HubEndpoints.GetHealthAsync(health, cancellationToken));
+        return routes;
+    }
+}

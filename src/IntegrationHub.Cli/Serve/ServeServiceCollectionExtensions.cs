@@ -1,0 +1,19 @@
+using IntegrationHub.Core.Workflows.ProcessEvent;
+
+namespace IntegrationHub.Cli.Serve;
+
+internal static class ServeServiceCollectionExtensions
+{
+    /// <summary>Registered first, so Azurite is up before the worker or any request needs storage.</summary>
+    public static IServiceCollection AddAzuriteForDevelopmentStorage(this IServiceCollection services) =>
+        services.AddHostedService<AzuriteHostedService>();
+
+    public static IServiceCollection AddDeliveryWorker(this IServiceCollection services)
+    {
+        services.AddOptions<DeliveryWorkerOptions>().BindConfiguration(DeliveryWorkerOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IProcessEventSteps>(sp => new ResilientProcessEventSteps(
+            sp.GetRequiredService<ProcessEventSteps>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<DeliveryQueueWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,15 @@
+namespace IntegrationHub.Core.Configuration;
+
+/// <summary>One configured source: <c>Hub:Connections:{name}</c>.</summary>
+public sealed class ConnectionOptions
+{
+    /// <summary>Lowercase kebab-case provider id, e.g. <c>standard-webhooks</c>.</summary>
+    public string Provider { get; set; } = "";
+
+    /// <summary>Signing secrets; any one of them verifies a delivery, so a secret can be rotated without downtime.</summary>
+    public List<string> Secrets { get; init; } = [];
+
+    /// <summary>Canonical field name (<c>id</c>, <c>email</c>, <c>first_name</c>, <c>last_name</c>, <c>phone</c>) to the
+    /// payload's own name for it; dotted paths reach into nested objects.</summary>
+    public Dictionary<string, string> FieldMap { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,44 @@
+using IntegrationHub.Core.Configuration;
+using IntegrationHub.Core.Connectors.StandardWebhooks;
+using IntegrationHub.Core.Profiles;
+using IntegrationHub.Core.Webhooks;
+using IntegrationHub.Core.Workflows.ProcessEvent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Core;
+
+public static class HubCoreServiceCollectionExtensions
+{
+    /// <summary>Registers the hub's host-independent services: options (section <c>Hub</c>, validated on start),
+    /// connectors, intake, the process-event steps and the profile queries.</summary>
+    public static IServiceCollection AddHubCore(this IServiceCollection services)
+    {
+        services.AddOptions<HubOptions>()
+            .BindConfiguration(HubOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HubOptions>>(sp =>
+            new HubOptionsValidator(sp.GetServices<ConnectorDescriptor>().Select(c => c.Provider)));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddConnector<StandardWebhooksVerifier, StandardWebhooksNormaliser>(StandardWebhooksProvider.Id);
+        services.AddSingleton<ConnectorCatalog>();
+        services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<ProcessEventSteps>();
+        services.AddSingleton<ProfileQueries>();
+        return services;
+    }
+
+    /// <summary>Registers one provider's verifier and normaliser under its provider id.</summary>
+    public static IServiceCollection AddConnector<TVerifier, TNormaliser>(this IServiceCollection services, string provider)
+        where TVerifier : class, IWebhookVerifier
+        where TNormaliser : class, IEventNormaliser
+    {
+        services.AddSingleton(new ConnectorDescriptor(provider));
+        services.AddSingleton<IWebhookVerifier, TVerifier>();
+        services.AddSingleton<IEventNormaliser, TNormaliser>();
+        return services;
+    }
+}

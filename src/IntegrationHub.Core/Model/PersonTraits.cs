@@ -1,0 +1,28 @@
+namespace IntegrationHub.Core.Model;
+
+/// <summary>What one source record says about a person, already normalised (email case-folded, phone in E.164).</summary>
+/// <param name="SourceRecordId">The source's own id for the record, e.g. <c>cus_123</c>; null if it has none.</param>
+/// <param name="EventTime">When the source says this was true.</param>
+public sealed record PersonTraits(
+    string? SourceRecordId,
+    DateTimeOffset EventTime,
+    string? Email,
+    string? FirstName,
+    string? LastName,
+    string? Phone)
+{
+    /// <summary>The identifiers that can resolve this person, strongest first.</summary>
+    public IReadOnlyList<IdentityKey> Identifiers(string connection)
+    {
+        var keys = new List<IdentityKey>(2);
+        if (Email is not null)
+        {
+            keys.Add(IdentityKey.ForEmail(Email));
+        }
+        if (SourceRecordId is not null)
+        {
+            keys.Add(IdentityKey.ForExternalId(connection, SourceRecordId));
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,13 @@
+using IntegrationHub.Core.Model;
+
+namespace IntegrationHub.Core.Ports;
+
+/// <summary>Each profile's interactions, newest first.</summary>
+public interface ITimelineStore
+{
+    /// <summary>Adds the interaction; adding the same one again changes nothing.</summary>
+    Task AppendAsync(string profileId, Interaction interaction, CancellationToken cancellationToken = default);
+
+    Task<TimelinePage> ListAsync(
+        string profileId, int pageSize, string? continuation, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,25 @@
+namespace IntegrationHub.Core.Webhooks;
+
+/// <summary>An RFC 9457 problem: why a delivery was refused. Never carries a secret or the payload.</summary>
+public sealed record WebhookProblem(int Status, string Type, string Title, string Detail)
+{
+    private const string TypePrefix = "urn:integrationhub:problem:";
+
+    public static WebhookProblem MissingSignature(string detail) =>
+        new(401, TypePrefix + "missing-signature", "Missing signature", detail);
+
+    public static WebhookProblem InvalidSignature(string detail) =>
+        new(401, TypePrefix + "invalid-signature", "Invalid signature", detail);
+
+    public static WebhookProblem StaleTimestamp(string detail) =>
+        new(401, TypePrefix + "stale-timestamp", "Stale timestamp", detail);
+
+    public static WebhookProblem UnknownConnection(string connection) =>
+        new(404, TypePrefix + "unknown-connection", "Unknown connection", $"No connection named '{connection}' is configured.");
+
+    public static WebhookProblem BodyTooLarge(int limit) =>
+        new(413, TypePrefix + "body-too-large", "Body too large", $"The body is larger than the {limit}-byte limit.");
+
+    public static WebhookProblem MalformedPayload(string detail) =>
+        new(400, TypePrefix + "malformed-payload", "Malformed payload", detail);
+}

@@ -1,0 +1,3 @@
+namespace IntegrationHub.Core.Workflows.ProcessEvent;
+
+public sealed record MergeProfileResult(string ProfileId, IReadOnlyList<string> ChangedFields);

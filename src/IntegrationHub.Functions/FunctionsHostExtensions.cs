@@ -1,0 +1,42 @@
+using Azure.Identity;
+using Azure.Messaging.ServiceBus;
+using IntegrationHub.Core;
+using IntegrationHub.Core.Ports;
+using IntegrationHub.Core.Workflows.ProcessEvent;
+using IntegrationHub.Functions.Transport;
+using IntegrationHub.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace IntegrationHub.Functions;
+
+internal static class FunctionsHostExtensions
+{
+    public const string ServiceBusConnection = "ServiceBusConnection";
+
+    /// <summary>The same Core services and storage adapters as <c>hub serve</c>, with Service Bus as the transport and
+    /// the workflow steps run as Durable activities.</summary>
+    public static IHostApplicationBuilder AddIntegrationHub(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHubCore();
+        builder.Services.AddHubStorage();
+        builder.Services.AddSingleton<IProcessEventSteps>(sp => sp.GetRequiredService<ProcessEventSteps>());
+        builder.Services.AddSingleton(sp => CreateServiceBusClient(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton<IDeliveryQueue, ServiceBusDeliveryQueue>();
+        return builder;
+    }
+
+    /// <summary>A connection string, or <c>ServiceBusConnection__fullyQualifiedNamespace</c> with a managed identity.</summary>
+    private static ServiceBusClient CreateServiceBusClient(IConfiguration configuration)
+    {
+        if (configuration[ServiceBusConnection] is { Length: > 0 } connectionString)
+        {
+            return new ServiceBusClient(connectionString);
+        }
+        var fullyQualifiedNamespace = configuration[$"{ServiceBusConnection}:fullyQualifiedNamespace"]
+            ?? throw new InvalidOperationException(
+                $"Set {ServiceBusConnection} (a connection string) or {ServiceBusConnection}__fullyQualifiedNamespace.");
+        return new ServiceBusClient(fullyQualifiedNamespace, new DefaultAzureCredential());
+    }
+}

@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure.Messaging.ServiceBus;
+using IntegrationHub.Core.Model;
+using IntegrationHub.Core.Ports;
+
+namespace IntegrationHub.Functions.Transport;
+
+/// <summary>Sends accepted deliveries to the Service Bus queue. The message id is the delivery's own id, so the
+/// queue's duplicate detection drops a redelivered webhook that slipped past the archive check.</summary>
+internal sealed class ServiceBusDeliveryQueue(ServiceBusClient client) : IDeliveryQueue
+{
+    /// <summary>Service Bus message ids are at most 128 characters.</summary>
+    private const int MaxMessageIdLength = 128;
+
+    private readonly ServiceBusSender _sender = client.CreateSender(DeliveryMessage.QueueName);
+
+    public Task EnqueueAsync(DeliveryMessage message, CancellationToken cancellationToken = default) =>
+        _sender.SendMessageAsync(
+            new ServiceBusMessage(BinaryData.FromObjectAsJson(message, DeliveryMessage.JsonOptions))
+            {
+                MessageId = MessageId(message),
+                ContentType = "application/json",
+                Subject = message.Connection,
+            },
+            cancellationToken);
+
+    internal static string MessageId(DeliveryMessage message)
+    {
+        var id = $"{message.Connection}:{message.DeliveryId}";
+        return id.Length <= MaxMessageIdLength ? id : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+    }
+}

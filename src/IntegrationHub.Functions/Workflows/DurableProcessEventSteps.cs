@@ -1,0 +1,28 @@
+using IntegrationHub.Core.Model;
+using IntegrationHub.Core.Workflows.ProcessEvent;
+using Microsoft.DurableTask;
+
+namespace IntegrationHub.Functions.Workflows;
+
+/// <summary>The Functions app's way of running workflow steps: each one a Durable activity with retries.</summary>
+internal sealed class DurableProcessEventSteps(TaskOrchestrationContext context) : IProcessEventSteps
+{
+    /// <summary>Transient storage failures are retried with backoff, as the standalone host's Polly pipeline does.</summary>
+    internal static TaskOptions Retry { get; } = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 5,
+        firstRetryInterval: TimeSpan.FromSeconds(1),
+        backoffCoefficient: 2,
+        maxRetryInterval: TimeSpan.FromSeconds(30)));
+
+    public Task<NormalisedEvent> NormaliseAsync(ProcessEventInput input) =>
+        context.CallActivityAsync<NormalisedEvent>(nameof(NormaliseDelivery), input, Retry);
+
+    public Task<string> ResolveProfileAsync(ResolveProfileInput input) =>
+        context.CallActivityAsync<string>(nameof(ResolveProfile), input, Retry);
+
+    public Task<MergeProfileResult> MergeProfileAsync(MergeProfileInput input) =>
+        context.CallActivityAsync<MergeProfileResult>(nameof(MergeProfile), input, Retry);
+
+    public Task AppendTimelineAsync(AppendTimelineInput input) =>
+        context.CallActivityAsync(nameof(AppendTimeline), input, Retry);
+}

@@ -1,0 +1,51 @@
+using Azure.Data.Tables;
+using IntegrationHub.Core.Ports;
+using IntegrationHub.Infrastructure.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Infrastructure.Health;
+
+/// <summary>Storage health: the table service answers a query and the delivery queue reports its depth, within
+/// <see cref="StorageOptions.HealthCheckTimeout"/>. Never throws for a storage failure: it reports it.</summary>
+public sealed partial class StorageHubHealth(
+    StorageResources storage, IOptions<StorageOptions> options, ILogger<StorageHubHealth> logger) : IHubHealth
+{
+    public const string StorageCheck = "storage";
+    public const string Ok = "ok";
+
+    public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Value.HealthCheckTimeout);
+        try
+        {
+            var table = await storage.TableAsync(StorageNames.DeliveriesTable, deadline.Token);
+            await foreach (var _ in table.QueryAsync<TableEntity>(maxPerPage: 1, select: ["PartitionKey"], cancellationToken: deadline.Token).AsPages())
+            {
+                break;
+            }
+            var queue = await storage.QueueAsync(StorageNames.DeliveryQueue, deadline.Token);
+            var properties = await queue.GetPropertiesAsync(deadline.Token);
+            return Report(Ok, properties.Value.ApproximateMessagesCountLong);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogUnhealthy(nameof(TimeoutException), null);
+            return Report($"error: {nameof(TimeoutException)}", null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogUnhealthy(e.GetType().Name, e);
+            return Report($"error: {e.GetType().Name}", null);
+        }
+    }
+
+    private static HealthReport Report(string storageStatus, long? depth) => new(
+        storageStatus == Ok ? HealthReport.Healthy : HealthReport.Unhealthy,
+        new Dictionary<string, string> { [StorageCheck] = storageStatus },
+        depth);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage health check failed: {ErrorType}")]
+    private partial void LogUnhealthy(string errorType, Exception? exception);
+}

@@ -1,0 +1,74 @@
+using IntegrationHub.Core.Configuration;
+using IntegrationHub.Core.Identity;
+using IntegrationHub.Core.Ports;
+using IntegrationHub.Core.Profiles;
+using IntegrationHub.Core.Webhooks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Infrastructure.Http;
+
+/// <summary>The hub's HTTP API, written once: <c>hub serve</c> maps these as minimal-API routes and the Functions
+/// app's HTTP triggers call them, so both hosts answer identically.</summary>
+public static class HubEndpoints
+{
+    /// <summary><c>POST /api/webhooks/{connection}</c>: 202 with the delivery id once archived and queued.</summary>
+    public static async Task<IResult> ReceiveWebhookAsync(
+        HttpRequest request,
+        string connection,
+        WebhookIntake intake,
+        IOptionsMonitor<HubOptions> options,
+        CancellationToken cancellationToken)
+    {
+        var limit = options.CurrentValue.MaxBodyBytes;
+        var webhook = await WebhookRequests.ReadAsync(request, connection, limit, cancellationToken);
+        var result = webhook is null
+            ? IntakeResult.Rejected(WebhookProblem.BodyTooLarge(limit))
+            : await intake.AcceptAsync(webhook, cancellationToken);
+        return result.IsAccepted
+            ? Results.Json(new WebhookAccepted(result.DeliveryId!, result.Duplicate), statusCode: StatusCodes.Status202Accepted)
+            : HubProblems.From(result.Problem!, request);
+    }
+
+    /// <summary><c>GET /api/profiles?email=…</c></summary>
+    public static async Task<IResult> FindProfileAsync(
+        HttpRequest request, string? email, ProfileQueries queries, CancellationToken cancellationToken)
+    {
+        if (EmailAddress.Normalise(email) is null)
+        {
+            return HubProblems.BadRequest("Give a valid 'email' query parameter.", request);
+        }
+        var profile = await queries.FindByEmailAsync(email!, cancellationToken);
+        return profile is null ? HubProblems.NotFound("No profile has that email.", request) : Results.Ok(profile);
+    }
+
+    /// <summary><c>GET /api/profiles/{id}</c></summary>
+    public static async Task<IResult> GetProfileAsync(
+        HttpRequest request, string id, ProfileQueries queries, CancellationToken cancellationToken)
+    {
+        var profile = ProfileIds.IsWellFormed(id) ? await queries.GetAsync(id, cancellationToken) : null;
+        return profile is null ? HubProblems.NotFound($"No profile '{id}'.", request) : Results.Ok(profile);
+    }
+
+    /// <summary><c>GET /api/profiles/{id}/timeline?pageSize=…&amp;continuation=…</c>, newest first.</summary>
+    public static async Task<IResult> GetTimelineAsync(
+        HttpRequest request, string id, int? pageSize, string? continuation, ProfileQueries queries, CancellationToken cancellationToken)
+    {
+        if (pageSize is < 1 or > ProfileQueries.MaxPageSize)
+        {
+            return HubProblems.BadRequest($"pageSize must be between 1 and {ProfileQueries.MaxPageSize}.", request);
+        }
+        if (!ProfileIds.IsWellFormed(id) || await queries.GetAsync(id, cancellationToken) is null)
+        {
+            return HubProblems.NotFound($"No profile '{id}'.", request);
+        }
+        return Results.Ok(await queries.TimelineAsync(id, pageSize, continuation, cancellationToken));
+    }
+
+    /// <summary><c>GET /api/health</c>: 200 when storage and transport answer, 503 otherwise.</summary>
+    public static async Task<IResult> GetHealthAsync(IHubHealth health, CancellationToken cancellationToken)
+    {
+        var report = await health.CheckAsync(cancellationToken);
+        return Results.Json(report, statusCode: report.IsHealthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+}

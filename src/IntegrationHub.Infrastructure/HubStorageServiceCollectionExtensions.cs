@@ -1,0 +1,54 @@
+using IntegrationHub.Core.Ports;
+using IntegrationHub.Infrastructure.Archive;
+using IntegrationHub.Infrastructure.Health;
+using IntegrationHub.Infrastructure.Identity;
+using IntegrationHub.Infrastructure.Profiles;
+using IntegrationHub.Infrastructure.Queues;
+using IntegrationHub.Infrastructure.Storage;
+using IntegrationHub.Infrastructure.Timeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Infrastructure;
+
+public static class HubStorageServiceCollectionExtensions
+{
+    /// <summary>Registers the storage adapters behind the Core ports — delivery archive, profiles, identity index,
+    /// timeline and health — on the account named by <c>AzureWebJobsStorage</c> (a connection string) or
+    /// <c>AzureWebJobsStorage:accountName</c> (identity-based), with options from <c>Hub:Storage</c> validated on start.
+    /// The transport is separate: <see cref="AddStorageQueueTransport"/> standalone, Service Bus in Azure.</summary>
+    public static IServiceCollection AddHubStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .Configure<IConfiguration>(ReadConnection)
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StorageResources>();
+        services.TryAddSingleton<IDeliveryArchive, TableDeliveryArchive>();
+        services.TryAddSingleton<IProfileStore, TableProfileStore>();
+        services.TryAddSingleton<IIdentityIndex, TableIdentityIndex>();
+        services.TryAddSingleton<ITimelineStore, TableTimelineStore>();
+        services.TryAddSingleton<IHubHealth, StorageHubHealth>();
+        return services;
+    }
+
+    /// <summary>Registers the Storage Queue transport of the standalone host: <see cref="IDeliveryQueue"/> as
+    /// <see cref="StorageDeliveryQueue"/>, and <see cref="StorageQueueConsumer"/> for its worker.</summary>
+    public static IServiceCollection AddStorageQueueTransport(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IDeliveryQueue, StorageDeliveryQueue>();
+        services.TryAddSingleton<StorageQueueConsumer>();
+        return services;
+    }
+
+    private static void ReadConnection(StorageOptions options, IConfiguration configuration)
+    {
+        options.ConnectionString = configuration[StorageOptions.ConnectionKey];
+        options.AccountName = configuration[$"{StorageOptions.ConnectionKey}:accountName"];
+        options.ManagedIdentityClientId = configuration[$"{StorageOptions.ConnectionKey}:clientId"];
+    }
+}

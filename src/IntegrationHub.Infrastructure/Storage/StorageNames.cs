@@ -1,0 +1,13 @@
+namespace IntegrationHub.Infrastructure.Storage;
+
+/// <summary>The hub's storage resources, before <see cref="StorageOptions.Prefix"/> is applied.</summary>
+public static class StorageNames
+{
+    public const string DeliveriesTable = "deliveries";
+    public const string ProfilesTable = "profiles";
+    public const string IdentitiesTable = "identities";
+    public const string TimelineTable = "timeline";
+    public const string DeliveriesContainer = "deliveries";
+    public const string DeliveryQueue = "deliveries";
+    public const string PoisonQueue = "deliveries-poison";
+}

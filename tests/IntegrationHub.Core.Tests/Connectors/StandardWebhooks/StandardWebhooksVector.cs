@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace IntegrationHub.Core.Tests.Connectors.StandardWebhooks;
+
+/// <summary>One published signature vector from <c>Fixtures/webhooks/signatures/standard_webhooks.json</c>.</summary>
+public sealed record StandardWebhooksVector(
+    string Secret,
+    string Body,
+    IReadOnlyDictionary<string, string> Headers,
+    DateTimeOffset Now,
+    TimeSpan? Tolerance,
+    bool Valid,
+    string Note,
+    string Source)
+{
+    public const string FixturePath = "Fixtures/webhooks/signatures/standard_webhooks.json";
+
+    /// <summary>Every vector in the file, read at run time from the test output folder.</summary>
+    public static IReadOnlyList<StandardWebhooksVector> LoadAll()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, FixturePath)));
+        return [.. document.RootElement.EnumerateArray().Select(From)];
+    }
+
+    private static StandardWebhooksVector From(JsonElement vector)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in vector.GetProperty("headers").EnumerateObject())
+        {
+            headers[header.Name] = header.Value.GetString()!;
+        }
+        // The clock to freeze is `now`; a vector without one was signed "just now", at its own timestamp.
+        var clock = vector.TryGetProperty("now", out var now) && now.ValueKind == JsonValueKind.Number
+            ? now.GetInt64()
+            : UnixSeconds(vector.GetProperty("timestamp"));
+        TimeSpan? tolerance = vector.TryGetProperty("tolerance_s", out var seconds) && seconds.ValueKind == JsonValueKind.Number
+            ? TimeSpan.FromSeconds(seconds.GetInt64())
+            : null;
+        return new StandardWebhooksVector(
+            Text(vector, "secret"),
+            Text(vector, "body"),
+            headers,
+            DateTimeOffset.FromUnixTimeSeconds(clock),
+            tolerance,
+            vector.GetProperty("valid").ValueKind == JsonValueKind.True,
+            Text(vector, "note"),
+            Text(vector, "source"));
+    }
+
+    private static long UnixSeconds(JsonElement timestamp) => timestamp.ValueKind == JsonValueKind.Number
+        ? timestamp.GetInt64()
+        : long.Parse(timestamp.GetString()!, CultureInfo.InvariantCulture);
+
+    private static string Text(JsonElement vector, string name) =>
+        vector.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+}

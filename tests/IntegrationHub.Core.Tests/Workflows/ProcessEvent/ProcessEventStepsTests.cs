@@ -1,0 +1,238 @@
+using System.Text;
+using IntegrationHub.Core.Configuration;
+using IntegrationHub.Core.Connectors.StandardWebhooks;
+using IntegrationHub.Core.Identity;
+using IntegrationHub.Core.Model;
+using IntegrationHub.Core.Tests.TestDoubles;
+using IntegrationHub.Core.Webhooks;
+using IntegrationHub.Core.Workflows.ProcessEvent;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Core.Tests.Workflows.ProcessEvent;
+
+public sealed class ProcessEventStepsTests
+{
+    private const string Shop = "shop";
+    private const string Crm = "crm";
+    private static readonly DateTimeOffset T0 = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly InMemoryDeliveryArchive _archive = new();
+    private readonly InMemoryIdentityIndex _identities = new();
+    private readonly InMemoryProfileStore _profiles = new();
+    private readonly InMemoryTimelineStore _timeline = new();
+
+    private ProcessEventSteps CreateSut()
+    {
+        var hub = new HubOptions();
+        hub.Connections[Shop] = new ConnectionOptions { Provider = StandardWebhooksProvider.Id, Secrets = ["whsec_AAAA"] };
+        hub.Connections[Crm] = new ConnectionOptions { Provider = StandardWebhooksProvider.Id, Secrets = ["whsec_BBBB"] };
+        var catalog = new ConnectorCatalog(
+            [new StandardWebhooksVerifier(Options.Create(hub))],
+            [new StandardWebhooksNormaliser(Options.Create(hub))]);
+        return new ProcessEventSteps(new TestOptionsMonitor<HubOptions>(hub), catalog, _archive, _identities, _profiles, _timeline);
+    }
+
+    private async Task Archive(string connection, string deliveryId, string data, string type = "contact.updated")
+    {
+        var body = $$"""{"type":"{{type}}","timestamp":"2024-05-01T12:00:00Z","data":{{data}}}""";
+        await _archive.AddAsync(new ArchivedDelivery(
+            connection, StandardWebhooksProvider.Id, deliveryId, T0, new Dictionary<string, string>(), Encoding.UTF8.GetBytes(body)));
+    }
+
+    private static PersonTraits Person(string? recordId, string? email, string? first = null) =>
+        new(recordId, T0, email, first, null, null);
+
+    [Fact]
+    public async Task NormaliseAsync_ArchivedDelivery_ReadsItThroughItsProvider()
+    {
+        // Arrange
+        await Archive(Shop, "msg_1", """{"id":"cus_1","email":"Ada@Example.com"}""");
+        var sut = CreateSut();
+
+        // Act
+        var normalised = await sut.NormaliseAsync(new ProcessEventInput(Shop, "msg_1"));
+
+        // Assert
+        Assert.Equal("ada@example.com", normalised.Person!.Email);
+        Assert.Equal("cus_1", normalised.Person.SourceRecordId);
+        Assert.Equal("msg_1", normalised.Interaction.EventId);
+    }
+
+    [Fact]
+    public async Task NormaliseAsync_DeliveryNotInArchive_ThrowsDeliveryNotFound()
+    {
+        // Arrange
+        var sut = CreateSut();
+
+        // Act
+        var thrown = await Record.ExceptionAsync(() => sut.NormaliseAsync(new ProcessEventInput(Shop, "msg_missing")));
+
+        // Assert
+        Assert.IsType<DeliveryNotFoundException>(thrown);
+        Assert.Contains("msg_missing", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NormaliseAsync_ConnectionNoLongerConfigured_ThrowsMalformedPayload()
+    {
+        // Arrange
+        await Archive("retired", "msg_1", """{"email":"ada@example.com"}""");
+        var sut = CreateSut();
+
+        // Act
+        var thrown = await Record.ExceptionAsync(() => sut.NormaliseAsync(new ProcessEventInput("retired", "msg_1")));
+
+        // Assert
+        Assert.IsType<MalformedPayloadException>(thrown);
+    }
+
+    [Fact]
+    public async Task ResolveProfileAsync_FirstSight_CreatesDeterministicIdAndIndexesEveryKey()
+    {
+        // Arrange
+        var sut = CreateSut();
+
+        // Act
+        var profileId = await sut.ResolveProfileAsync(new ResolveProfileInput(Shop, Person("cus_1", "ada@example.com")));
+
+        // Assert
+        Assert.Equal(ProfileIds.For(IdentityKey.ForEmail("ada@example.com")), profileId);
+        Assert.True(ProfileIds.IsWellFormed(profileId));
+        Assert.Equal(profileId, _identities.Entries[IdentityKey.ForEmail("ada@example.com")]);
+        Assert.Equal(profileId, _identities.Entries[IdentityKey.ForExternalId(Shop, "cus_1")]);
+    }
+
+    [Fact]
+    public async Task ResolveProfileAsync_FirstSightWithOnlyExternalId_DerivesIdFromIt()
+    {
+        // Arrange
+        var sut = CreateSut();
+
+        // Act
+        var profileId = await sut.ResolveProfileAsync(new ResolveProfileInput(Shop, Person("cus_1", null)));
+
+        // Assert
+        Assert.Equal(ProfileIds.For(IdentityKey.ForExternalId(Shop, "cus_1")), profileId);
+    }
+
+    [Fact]
+    public async Task ResolveProfileAsync_SameEmailFromAnotherSource_FindsTheSameProfile()
+    {
+        // Arrange
+        var sut = CreateSut();
+        var first = await sut.ResolveProfileAsync(new ResolveProfileInput(Shop, Person("cus_1", "ada@example.com")));
+
+        // Act
+        var second = await sut.ResolveProfileAsync(new ResolveProfileInput(Crm, Person("lead_7", "ada@example.com")));
+
+        // Assert
+        Assert.Equal(first, second);
+        Assert.Equal(first, _identities.Entries[IdentityKey.ForExternalId(Crm, "lead_7")]);
+    }
+
+    [Fact]
+    public async Task ResolveProfileAsync_NewEmailForKnownRecord_FindsProfileByExternalId()
+    {
+        // Arrange: the customer changed their email in the shop.
+        var sut = CreateSut();
+        var first = await sut.ResolveProfileAsync(new ResolveProfileInput(Shop, Person("cus_1", "ada@example.com")));
+
+        // Act
+        var second = await sut.ResolveProfileAsync(new ResolveProfileInput(Shop, Person("cus_1", "ada.lovelace@example.org")));
+
+        // Assert
+        Assert.Equal(first, second);
+        Assert.Equal(first, _identities.Entries[IdentityKey.ForEmail("ada.lovelace@example.org")]);
+    }
+
+    [Fact]
+    public async Task ResolveProfileAsync_DifferentPeople_GetDifferentProfiles()
+    {
+        // Arrange
+        var sut = CreateSut();
+
+        // Act
+        var ada = await sut.ResolveProfileAsync(new ResolveProfileInput(Shop, Person("cus_1", "ada@example.com")));
+        var grace = await sut.ResolveProfileAsync(new ResolveProfileInput(Shop, Person("cus_2", "grace@example.com")));
+
+        // Assert
+        Assert.NotEqual(ada, grace);
+    }
+
+    [Fact]
+    public async Task ResolveProfileAsync_NoIdentifiers_Throws()
+    {
+        // Arrange
+        var sut = CreateSut();
+
+        // Act
+        var thrown = await Record.ExceptionAsync(() => sut.ResolveProfileAsync(new ResolveProfileInput(Shop, Person(null, null, "Ada"))));
+
+        // Assert
+        Assert.IsType<ArgumentException>(thrown);
+        Assert.Empty(_identities.Entries);
+    }
+
+    [Fact]
+    public async Task MergeProfileAsync_NewAndRepeatedTraits_ReportsOnlyWhatChanged()
+    {
+        // Arrange
+        var sut = CreateSut();
+        const string profileId = "p_0123456789abcdef0123456789abcdef";
+        var person = Person("cus_1", "ada@example.com", "Ada");
+
+        // Act
+        var first = await sut.MergeProfileAsync(new MergeProfileInput(profileId, Shop, "msg_1", person));
+        var again = await sut.MergeProfileAsync(new MergeProfileInput(profileId, Shop, "msg_1", person));
+        var renamed = await sut.MergeProfileAsync(
+            new MergeProfileInput(profileId, Shop, "msg_2", person with { FirstName = "Augusta", EventTime = T0.AddHours(1) }));
+
+        // Assert
+        Assert.Equal(profileId, first.ProfileId);
+        Assert.Equal([ProfileFields.Email, ProfileFields.FirstName], first.ChangedFields);
+        Assert.Empty(again.ChangedFields);
+        Assert.Equal([ProfileFields.FirstName], renamed.ChangedFields);
+        var stored = await _profiles.GetAsync(profileId);
+        Assert.Equal("Augusta", stored!.Candidates[ProfileFields.FirstName][0].Value);
+        Assert.Equal(["shop:cus_1"], stored.ExternalIds);
+    }
+
+    [Fact]
+    public async Task AppendTimelineAsync_Interaction_AddsItToTheProfilesTimeline()
+    {
+        // Arrange
+        var sut = CreateSut();
+        var interaction = new Interaction("order.placed", "msg_1", T0, Shop, StandardWebhooksProvider.Id, "msg_1");
+
+        // Act
+        await sut.AppendTimelineAsync(new AppendTimelineInput("p_0123456789abcdef0123456789abcdef", interaction));
+
+        // Assert
+        Assert.Equal([interaction], _timeline.For("p_0123456789abcdef0123456789abcdef"));
+    }
+
+    [Fact]
+    public async Task Workflow_TwoSourcesAboutOnePerson_BuildOneProfileWithBothInteractions()
+    {
+        // Arrange
+        await Archive(Shop, "msg_1", """{"id":"cus_1","email":"ada@example.com","first_name":"Ada"}""", "order.placed");
+        await Archive(Crm, "msg_2", """{"id":"lead_7","email":"ADA@example.com","last_name":"Lovelace"}""", "contact.updated");
+        await Archive(Crm, "msg_3", """{"first_name":"Nobody"}""", "contact.updated");
+        var sut = CreateSut();
+
+        // Act
+        var first = await ProcessEventWorkflow.RunAsync(sut, new ProcessEventInput(Shop, "msg_1"));
+        var second = await ProcessEventWorkflow.RunAsync(sut, new ProcessEventInput(Crm, "msg_2"));
+        var replayed = await ProcessEventWorkflow.RunAsync(sut, new ProcessEventInput(Crm, "msg_2"));
+        var anonymous = await ProcessEventWorkflow.RunAsync(sut, new ProcessEventInput(Crm, "msg_3"));
+
+        // Assert
+        Assert.Equal(first.ProfileId, second.ProfileId);
+        Assert.Equal([ProfileFields.LastName], second.ChangedFields);
+        Assert.Empty(replayed.ChangedFields);
+        Assert.Equal(ProcessEventResult.Unmapped, anonymous.Outcome);
+        var profile = await _profiles.GetAsync(first.ProfileId!);
+        Assert.Equal(["crm:lead_7", "shop:cus_1"], profile!.ExternalIds);
+        Assert.Equal(["msg_1", "msg_2"], _timeline.For(first.ProfileId!).Select(i => i.EventId));
+    }
+}

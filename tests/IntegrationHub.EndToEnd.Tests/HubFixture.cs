@@ -1,0 +1,83 @@
+using IntegrationHub.Core.Ports;
+using IntegrationHub.Infrastructure;
+using IntegrationHub.Infrastructure.Azurite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IntegrationHub.EndToEnd.Tests;
+
+/// <summary>One Azurite on free ports and one <c>hub serve</c> against it, shared by the end-to-end tests.</summary>
+public sealed class HubFixture : IAsyncLifetime
+{
+    public const string Connection = "e2e";
+    public const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("hub-e2e-").FullName;
+    private AzuriteProcess? _azurite;
+    private ServiceProvider? _storage;
+
+    public HubProcess Hub { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public StandardWebhooksSender Sender { get; private set; } = null!;
+
+    /// <summary>The hub's delivery archive, read directly to prove what was (not) written.</summary>
+    public IDeliveryArchive Archive => _storage!.GetRequiredService<IDeliveryArchive>();
+
+    public async Task InitializeAsync()
+    {
+        var ports = LoopbackPorts.FindFree(4);
+        var storage = DevelopmentStorage.ConnectionString(ports[0], ports[1], ports[2]);
+        _azurite = await AzuriteLauncher.EnsureStartedAsync(
+            storage, Path.Combine(_dataDirectory, "azurite"), NullLogger.Instance, CancellationToken.None);
+
+        Hub = await HubProcess.StartAsync(ports[3], new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = storage,
+            [$"Hub__Connections__{Connection}__Provider"] = "standard-webhooks",
+            [$"Hub__Connections__{Connection}__Secrets__0"] = "whsec_cm90YXRlZC1vdXQtc2VjcmV0LWZvci10ZXN0cw==",
+            [$"Hub__Connections__{Connection}__Secrets__1"] = Secret,
+            ["Hub__MaxBodyBytes"] = "65536",
+            ["Hub__Worker__MaxPollInterval"] = "00:00:00.200",
+        }, TimeSpan.FromSeconds(90));
+        Client = new HttpClient { BaseAddress = Hub.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Sender = new StandardWebhooksSender(Client, Secret);
+
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = storage })
+            .Build();
+        _storage = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .AddHubStorage()
+            .BuildServiceProvider();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (Hub is not null)
+        {
+            await Hub.DisposeAsync();
+        }
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Azurite may still be releasing its files; the OS cleans temp folders.
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using IntegrationHub.Core.Model;
+using IntegrationHub.Core.Workflows.ProcessEvent;
+using IntegrationHub.Functions.Workflows;
+using Moq;
+
+namespace IntegrationHub.Functions.Tests;
+
+public sealed class ActivityTests
+{
+    private readonly Mock<IProcessEventSteps> _steps = new();
+
+    [Fact]
+    public async Task ResolveProfile_Run_DelegatesToTheSharedStep()
+    {
+        var input = new ResolveProfileInput("shop", new PersonTraits("1", DateTimeOffset.UnixEpoch, "a@example.com", null, null, null));
+        _steps.Setup(s => s.ResolveProfileAsync(input)).ReturnsAsync("p_1");
+
+        var profileId = await new ResolveProfile(_steps.Object).Run(input);
+
+        Assert.Equal("p_1", profileId);
+    }
+
+    [Fact]
+    public async Task NormaliseDelivery_StepThrowsPermanentFailure_Propagates()
+    {
+        var input = new ProcessEventInput("shop", "missing");
+        _steps.Setup(s => s.NormaliseAsync(input)).ThrowsAsync(new DeliveryNotFoundException("shop", "missing"));
+
+        await Assert.ThrowsAsync<DeliveryNotFoundException>(() => new NormaliseDelivery(_steps.Object).Run(input));
+    }
+}

@@ -1,0 +1,88 @@
+using IntegrationHub.Core.Model;
+using IntegrationHub.Core.Workflows.ProcessEvent;
+using IntegrationHub.Functions.Workflows;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+using Moq.Protected;
+
+namespace IntegrationHub.Functions.Tests;
+
+public sealed class ProcessEventOrchestratorTests
+{
+    private static readonly ProcessEventInput Input = new("shop", "msg_1");
+    private static readonly DateTimeOffset At = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+    private static readonly PersonTraits Person = new("crm-1", At, "ada@example.com", "Ada", "Lovelace", null);
+    private static readonly Interaction Interaction = new("contact.created", "msg_1", At, "shop", "standard-webhooks", "msg_1");
+
+    [Fact]
+    public async Task Run_PersonInEvent_CallsEachActivityInOrderWithRetries()
+    {
+        var context = CreateContext(new NormalisedEvent("shop", "standard-webhooks", "msg_1", Person, Interaction));
+        var calls = new List<string>();
+        context.Setup(c => c.CallActivityAsync<string>(nameof(ResolveProfile), It.IsAny<object>(), It.IsAny<TaskOptions>()))
+            .Callback(() => calls.Add(nameof(ResolveProfile)))
+            .ReturnsAsync("p_1");
+        context.Setup(c => c.CallActivityAsync<MergeProfileResult>(nameof(MergeProfile), It.IsAny<object>(), It.IsAny<TaskOptions>()))
+            .Callback(() => calls.Add(nameof(MergeProfile)))
+            .ReturnsAsync(new MergeProfileResult("p_1", ["email", "firstName"]));
+        context.Setup(c => c.CallActivityAsync(nameof(AppendTimeline), It.IsAny<object>(), It.IsAny<TaskOptions>()))
+            .Callback(() => calls.Add(nameof(AppendTimeline)))
+            .Returns(Task.CompletedTask);
+
+        var result = await ProcessEventOrchestrator.Run(context.Object);
+
+        Assert.Equal([nameof(ResolveProfile), nameof(MergeProfile), nameof(AppendTimeline)], calls);
+        Assert.Equal(["email", "firstName"], result.ChangedFields);
+        Assert.Equal(ProcessEventResult.Processed, result.Outcome);
+        Assert.Equal("p_1", result.ProfileId);
+        context.Verify(c => c.CallActivityAsync<string>(
+            nameof(ResolveProfile), new ResolveProfileInput("shop", Person), DurableProcessEventSteps.Retry));
+        context.Verify(c => c.CallActivityAsync<MergeProfileResult>(
+            nameof(MergeProfile), new MergeProfileInput("p_1", "shop", "msg_1", Person), DurableProcessEventSteps.Retry));
+        context.Verify(c => c.CallActivityAsync(
+            nameof(AppendTimeline), new AppendTimelineInput("p_1", Interaction), DurableProcessEventSteps.Retry));
+    }
+
+    [Fact]
+    public async Task Run_NoPersonInEvent_UnmappedWithoutTouchingProfiles()
+    {
+        var context = CreateContext(new NormalisedEvent("shop", "standard-webhooks", "msg_1", null, Interaction));
+
+        var result = await ProcessEventOrchestrator.Run(context.Object);
+
+        Assert.Equal(ProcessEventResult.Unmapped, result.Outcome);
+        Assert.Null(result.ProfileId);
+        context.Verify(c => c.CallActivityAsync<string>(nameof(ResolveProfile), It.IsAny<object>(), It.IsAny<TaskOptions>()), Times.Never);
+        context.Verify(c => c.CallActivityAsync(nameof(AppendTimeline), It.IsAny<object>(), It.IsAny<TaskOptions>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Run_NoInput_Throws()
+    {
+        var context = new Mock<TaskOrchestrationContext>();
+        context.Setup(c => c.GetInput<ProcessEventInput>()).Returns((ProcessEventInput?)null);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ProcessEventOrchestrator.Run(context.Object));
+    }
+
+    [Fact]
+    public void Retry_IsARetryPolicyWithSeveralAttempts()
+    {
+        var policy = DurableProcessEventSteps.Retry.Retry?.Policy;
+
+        Assert.NotNull(policy);
+        Assert.True(policy.MaxNumberOfAttempts > 1);
+    }
+
+    private static Mock<TaskOrchestrationContext> CreateContext(NormalisedEvent normalised)
+    {
+        var context = new Mock<TaskOrchestrationContext>();
+        context.Setup(c => c.GetInput<ProcessEventInput>()).Returns(Input);
+        context.Protected().Setup<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
+        context.Setup(c => c.CallActivityAsync<NormalisedEvent>(nameof(NormaliseDelivery), Input, It.IsAny<TaskOptions>()))
+            .ReturnsAsync(normalised);
+        return context;
+    }
+}

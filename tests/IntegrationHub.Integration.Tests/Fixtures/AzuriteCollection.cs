@@ -1,0 +1,7 @@
+namespace IntegrationHub.Integration.Tests.Fixtures;
+
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}
