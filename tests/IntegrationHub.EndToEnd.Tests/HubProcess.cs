@@ -24,8 +24,23 @@ public sealed class HubProcess : IAsyncDisposable
 
     public static async Task<HubProcess> StartAsync(int port, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
+        var hub = Start(port, environment);
+        try
+        {
+            await hub.WaitHealthyAsync(timeout);
+        }
+        catch
+        {
+            await hub.DisposeAsync();
+            throw;
+        }
+        return hub;
+    }
+
+    private static HubProcess Start(int port, IReadOnlyDictionary<string, string> environment)
+    {
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(DotnetHost)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -47,16 +62,31 @@ public sealed class HubProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => hub.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        try
-        {
-            await hub.WaitHealthyAsync(timeout);
-        }
-        catch
-        {
-            await hub.DisposeAsync();
-            throw;
-        }
         return hub;
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Starts <c>hub serve</c> without waiting for it to become healthy (for tests of failed starts).</summary>
+    public static HubProcess Launch(int port, IReadOnlyDictionary<string, string> environment) => Start(port, environment);
+
+    /// <summary>Asks the hub to shut down gracefully (SIGTERM, as a service manager would) and waits for it to exit.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token);
+    }
+
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token);
     }
 
     public async ValueTask DisposeAsync()
@@ -107,6 +137,9 @@ public sealed class HubProcess : IAsyncDisposable
             _output.AppendLine(line);
         }
     }
+
+    /// <summary>The dotnet host running these tests, so a test may empty the hub's PATH.</summary>
+    private static string DotnetHost => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 
     /// <summary>The Cli's build output beside this test assembly's: artifacts/bin/{project}/{configuration}/.</summary>
     private static string HubDll()

@@ -134,6 +134,46 @@ public sealed class WebhookToProfileTests(HubFixture hub)
         await AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
     }
 
+    [Theory]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("pageSize=abc", "pageSize")]
+    [InlineData("continuation=not-a-token", "continuation")]
+    public async Task GetTimeline_BadPaging_400Problem(string query, string named)
+    {
+        var email = $"page.{Guid.NewGuid():N}@example.com";
+        using var posted = await hub.Sender.PostAsync(HubFixture.Connection, $"msg_{Guid.NewGuid():N}",
+            StandardWebhooksSender.ContactEvent("contact.created", DateTimeOffset.UtcNow, "p-1", email, "P", "G", ""));
+        using var profile = await WaitForProfileAsync(email);
+
+        using var response = await hub.Client.GetAsync($"api/profiles/{profile.RootElement.GetProperty("id").GetString()}/timeline?{query}");
+
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "bad-request");
+        Assert.Contains(named, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetTimeline_PageSizeOne_PagesNewestFirstWithContinuation()
+    {
+        var email = $"pages.{Guid.NewGuid():N}@example.com";
+        var older = DateTimeOffset.Parse("2026-11-01T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (type, at) in new[] { ("contact.created", older), ("contact.updated", older.AddDays(1)) })
+        {
+            using var posted = await hub.Sender.PostAsync(HubFixture.Connection, $"msg_{Guid.NewGuid():N}",
+                StandardWebhooksSender.ContactEvent(type, at, "pg-1", email, "P", "G", ""));
+            Assert.Equal(HttpStatusCode.Accepted, posted.StatusCode);
+        }
+        using var profile = await WaitForProfileAsync(email);
+        var id = profile.RootElement.GetProperty("id").GetString()!;
+        await WaitForTimelineCountAsync(id, 2);
+
+        using var first = JsonDocument.Parse(await hub.Client.GetStringAsync($"api/profiles/{id}/timeline?pageSize=1"));
+        var continuation = first.RootElement.GetProperty("continuation").GetString();
+        using var second = JsonDocument.Parse(await hub.Client.GetStringAsync($"api/profiles/{id}/timeline?pageSize=1&continuation={Uri.EscapeDataString(continuation!)}"));
+
+        Assert.Equal("contact.updated", first.RootElement.GetProperty("items")[0].GetProperty("type").GetString());
+        Assert.Equal("contact.created", second.RootElement.GetProperty("items")[0].GetProperty("type").GetString());
+    }
+
     [Fact]
     public async Task GetHealth_Running_Healthy()
     {
@@ -171,13 +211,15 @@ public sealed class WebhookToProfileTests(HubFixture hub)
         }
     }
 
-    private async Task<List<JsonElement>> WaitForTimelineAsync(string profileId)
+    private Task<List<JsonElement>> WaitForTimelineAsync(string profileId) => WaitForTimelineCountAsync(profileId, 1);
+
+    private async Task<List<JsonElement>> WaitForTimelineCountAsync(string profileId, int count)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
             var items = await TimelineAsync(profileId);
-            if (items.Count > 0)
+            if (items.Count >= count)
             {
                 return items;
             }

@@ -23,8 +23,8 @@ internal static class HubRoutes
             (HttpRequest request, string id, ProfileQueries queries, CancellationToken cancellationToken) =>
                 HubEndpoints.GetProfileAsync(request, id, queries, cancellationToken));
         api.MapGet("/profiles/{id}/timeline",
-            (HttpRequest request, string id, int? pageSize, string? continuation, ProfileQueries queries, CancellationToken cancellationToken) =>
-                HubEndpoints.GetTimelineAsync(request, id, pageSize, continuation, queries, cancellationToken));
+            (HttpRequest request, string id, ProfileQueries queries, CancellationToken cancellationToken) =>
+                HubEndpoints.GetTimelineAsync(request, id, queries, cancellationToken));
         api.MapGet("/health",
             (IHubHealth health, CancellationToken cancellationToken) => HubEndpoints.GetHealthAsync(health, cancellationToken));
         return routes;

@@ -32,6 +32,12 @@ internal static class ServeCommand
                     $"hub serve: the configuration is not valid:{Environment.NewLine} - {string.Join($"{Environment.NewLine} - ", invalid.Failures)}");
                 return 2;
             }
+            catch (InvalidOperationException failed)
+            {
+                // A dependency the hub brings up itself (Azurite) could not start; the host has logged the details.
+                await Console.Error.WriteLineAsync($"hub serve: {failed.Message}");
+                return 1;
+            }
         });
         return command;
     }

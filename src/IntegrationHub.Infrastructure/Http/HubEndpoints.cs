@@ -1,3 +1,4 @@
+using System.Globalization;
 using IntegrationHub.Core.Configuration;
 using IntegrationHub.Core.Identity;
 using IntegrationHub.Core.Ports;
@@ -52,17 +53,30 @@ public static class HubEndpoints
 
     /// <summary><c>GET /api/profiles/{id}/timeline?pageSize=…&amp;continuation=…</c>, newest first.</summary>
     public static async Task<IResult> GetTimelineAsync(
-        HttpRequest request, string id, int? pageSize, string? continuation, ProfileQueries queries, CancellationToken cancellationToken)
+        HttpRequest request, string id, ProfileQueries queries, CancellationToken cancellationToken)
     {
-        if (pageSize is < 1 or > ProfileQueries.MaxPageSize)
+        int? pageSize = null;
+        if (request.Query["pageSize"] is { Count: > 0 } values)
         {
-            return HubProblems.BadRequest($"pageSize must be between 1 and {ProfileQueries.MaxPageSize}.", request);
+            if (!int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                || parsed is < 1 or > ProfileQueries.MaxPageSize)
+            {
+                return HubProblems.BadRequest($"pageSize must be a whole number from 1 to {ProfileQueries.MaxPageSize}.", request);
+            }
+            pageSize = parsed;
         }
         if (!ProfileIds.IsWellFormed(id) || await queries.GetAsync(id, cancellationToken) is null)
         {
             return HubProblems.NotFound($"No profile '{id}'.", request);
         }
-        return Results.Ok(await queries.TimelineAsync(id, pageSize, continuation, cancellationToken));
+        try
+        {
+            return Results.Ok(await queries.TimelineAsync(id, pageSize, request.Query["continuation"], cancellationToken));
+        }
+        catch (ArgumentException)
+        {
+            return HubProblems.BadRequest("The continuation is not one this timeline issued.", request);
+        }
     }
 
     /// <summary><c>GET /api/health</c>: 200 when storage and transport answer, 503 otherwise.</summary>
