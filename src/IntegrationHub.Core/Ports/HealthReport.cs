@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace IntegrationHub.Core.Ports;
 
 /// <summary>The hub's health: <paramref name="Status"/> is <c>healthy</c> or <c>unhealthy</c>.</summary>
@@ -6,5 +8,6 @@ public sealed record HealthReport(string Status, IReadOnlyDictionary<string, str
     public const string Healthy = "healthy";
     public const string Unhealthy = "unhealthy";
 
+    [JsonIgnore]
     public bool IsHealthy => Status == Healthy;
 }
