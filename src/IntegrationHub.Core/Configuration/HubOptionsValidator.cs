@@ -21,9 +21,11 @@ public sealed class HubOptionsValidator(IEnumerable<string> knownProviders) : IV
             {
                 failures.Add($"Hub:Connections:{connection}:Provider '{settings.Provider}' is not a known provider ({string.Join(", ", _known.Order())}).");
             }
-            if (settings.Secrets.Count == 0 || settings.Secrets.Any(string.IsNullOrWhiteSpace))
+            if (settings.Secrets.Count + settings.PublicKeys.Count == 0
+                || settings.Secrets.Any(string.IsNullOrWhiteSpace)
+                || settings.PublicKeys.Any(string.IsNullOrWhiteSpace))
             {
-                failures.Add($"Hub:Connections:{connection}:Secrets must hold at least one non-empty secret.");
+                failures.Add($"Hub:Connections:{connection}:Secrets (or PublicKeys) must hold at least one non-empty value.");
             }
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
