@@ -127,6 +127,22 @@ public sealed class WebhookToProfileTests(HubFixture hub)
     }
 
     [Fact]
+    public async Task GetWebhook_ProviderWithoutHandshake_405Problem()
+    {
+        using var response = await hub.Client.GetAsync($"api/webhooks/{HubFixture.Connection}");
+
+        await AssertProblemAsync(response, HttpStatusCode.MethodNotAllowed, "handshake-not-supported");
+    }
+
+    [Fact]
+    public async Task GetWebhook_UnknownConnection_404Problem()
+    {
+        using var response = await hub.Client.GetAsync("api/webhooks/nobody");
+
+        await AssertProblemAsync(response, HttpStatusCode.NotFound, "unknown-connection");
+    }
+
+    [Fact]
     public async Task GetProfile_UnknownId_404Problem()
     {
         using var response = await hub.Client.GetAsync("api/profiles/p_00000000000000000000000000000000");

@@ -16,6 +16,9 @@ internal static class HubRoutes
         api.MapPost("/webhooks/{connection}",
             (HttpRequest request, string connection, WebhookIntake intake, IOptionsMonitor<HubOptions> options, CancellationToken cancellationToken) =>
                 HubEndpoints.ReceiveWebhookAsync(request, connection, intake, options, cancellationToken));
+        api.MapGet("/webhooks/{connection}",
+            (HttpRequest request, string connection, WebhookIntake intake, CancellationToken cancellationToken) =>
+                HubEndpoints.AnswerHandshakeAsync(request, connection, intake, cancellationToken));
         api.MapGet("/profiles",
             (HttpRequest request, string? email, ProfileQueries queries, CancellationToken cancellationToken) =>
                 HubEndpoints.FindProfileAsync(request, email, queries, cancellationToken));

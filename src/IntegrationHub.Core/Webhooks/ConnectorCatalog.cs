@@ -6,16 +6,28 @@ public sealed class ConnectorCatalog
     private readonly Dictionary<string, IWebhookVerifier> _verifiers;
     private readonly Dictionary<string, IEventNormaliser> _normalisers;
 
-    public ConnectorCatalog(IEnumerable<IWebhookVerifier> verifiers, IEnumerable<IEventNormaliser> normalisers)
+    private readonly Dictionary<string, IWebhookHandshake> _handshakes;
+
+    public ConnectorCatalog(
+        IEnumerable<IWebhookVerifier> verifiers, IEnumerable<IEventNormaliser> normalisers, IEnumerable<IWebhookHandshake> handshakes)
     {
         _verifiers = verifiers.ToDictionary(v => v.Provider, StringComparer.Ordinal);
         _normalisers = normalisers.ToDictionary(n => n.Provider, StringComparer.Ordinal);
+        _handshakes = handshakes.ToDictionary(h => h.Provider, StringComparer.Ordinal);
+    }
+
+    public ConnectorCatalog(IEnumerable<IWebhookVerifier> verifiers, IEnumerable<IEventNormaliser> normalisers)
+        : this(verifiers, normalisers, [])
+    {
     }
 
     public IEnumerable<string> Providers => _verifiers.Keys.Intersect(_normalisers.Keys);
 
     public IWebhookVerifier Verifier(string provider) =>
         _verifiers.TryGetValue(provider, out var verifier) ? verifier : throw new UnknownProviderException(provider);
+
+    /// <summary>The provider's URL check, or null when it sends none.</summary>
+    public IWebhookHandshake? Handshake(string provider) => _handshakes.GetValueOrDefault(provider);
 
     public IEventNormaliser Normaliser(string provider) =>
         _normalisers.TryGetValue(provider, out var normaliser) ? normaliser : throw new UnknownProviderException(provider);

@@ -59,6 +59,23 @@ public sealed partial class WebhookIntake(
         return IntakeResult.Accepted(deliveryId, outcome != ArchiveOutcome.Added);
     }
 
+    /// <summary>Answers a vendor's GET check of the webhook URL. Writes nothing.</summary>
+    public HandshakeResult Handshake(WebhookRequest request)
+    {
+        if (!options.CurrentValue.Connections.TryGetValue(request.Connection, out var connection))
+        {
+            return HandshakeResult.Refused(Refuse(request, WebhookProblem.UnknownConnection(request.Connection)).Problem!);
+        }
+        var handshake = catalog.Handshake(connection.Provider);
+        var result = handshake?.Respond(request, connection)
+            ?? HandshakeResult.Refused(WebhookProblem.HandshakeNotSupported(connection.Provider));
+        if (result.Problem is { } problem)
+        {
+            LogRefused(request.Connection, problem.Status, problem.Type);
+        }
+        return result;
+    }
+
     private IntakeResult Refuse(WebhookRequest request, WebhookProblem problem)
     {
         LogRefused(request.Connection, problem.Status, problem.Type);

@@ -20,6 +20,12 @@ public sealed record WebhookProblem(int Status, string Type, string Title, strin
     public static WebhookProblem BodyTooLarge(int limit) =>
         new(413, TypePrefix + "body-too-large", "Body too large", $"The body is larger than the {limit}-byte limit.");
 
+    public static WebhookProblem HandshakeNotSupported(string provider) =>
+        new(405, TypePrefix + "handshake-not-supported", "Method not allowed", $"Provider '{provider}' sends no GET to check its webhook URL; deliveries are POSTed.");
+
+    public static WebhookProblem HandshakeRefused(string detail) =>
+        new(403, TypePrefix + "handshake-refused", "Handshake refused", detail);
+
     public static WebhookProblem MalformedPayload(string detail) =>
         new(400, TypePrefix + "malformed-payload", "Malformed payload", detail);
 }

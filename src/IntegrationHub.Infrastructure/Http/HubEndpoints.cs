@@ -31,6 +31,20 @@ public static class HubEndpoints
             : HubProblems.From(result.Problem!, request);
     }
 
+    /// <summary><c>GET /api/webhooks/{connection}</c>: a vendor's check of the URL (Meta's challenge, Mailchimp's
+    /// validation). 200 with the text the vendor expects, or a problem; never writes anything.</summary>
+    public static async Task<IResult> AnswerHandshakeAsync(
+        HttpRequest request, string connection, WebhookIntake intake, CancellationToken cancellationToken)
+    {
+        var webhook = await WebhookRequests.ReadAsync(request, connection, maxBodyBytes: 0, cancellationToken);
+        var result = webhook is null
+            ? HandshakeResult.Refused(WebhookProblem.BodyTooLarge(0))
+            : intake.Handshake(webhook);
+        return result.IsAccepted
+            ? Results.Text(result.Text, "text/plain", statusCode: StatusCodes.Status200OK)
+            : HubProblems.From(result.Problem!, request);
+    }
+
     /// <summary><c>GET /api/profiles?email=…</c></summary>
     public static async Task<IResult> FindProfileAsync(
         HttpRequest request, string? email, ProfileQueries queries, CancellationToken cancellationToken)
