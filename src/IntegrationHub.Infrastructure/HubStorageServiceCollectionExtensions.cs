@@ -6,6 +6,7 @@ using IntegrationHub.Infrastructure.Profiles;
 using IntegrationHub.Infrastructure.Queues;
 using IntegrationHub.Infrastructure.Storage;
 using IntegrationHub.Infrastructure.Timeline;
+using IntegrationHub.Infrastructure.Unmapped;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +33,7 @@ public static class HubStorageServiceCollectionExtensions
         services.TryAddSingleton<IProfileStore, TableProfileStore>();
         services.TryAddSingleton<IIdentityIndex, TableIdentityIndex>();
         services.TryAddSingleton<ITimelineStore, TableTimelineStore>();
+        services.TryAddSingleton<IUnmappedEventLog, TableUnmappedEventLog>();
         services.TryAddSingleton<IHubHealth, StorageHubHealth>();
         return services;
     }

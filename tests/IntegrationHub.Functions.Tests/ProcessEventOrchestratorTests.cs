@@ -19,7 +19,7 @@ public sealed class ProcessEventOrchestratorTests
     [Fact]
     public async Task Run_PersonInEvent_CallsEachActivityInOrderWithRetries()
     {
-        var context = CreateContext(new NormalisedEvent("shop", "standard-webhooks", "msg_1", Person, Interaction));
+        var context = CreateContext(NormalisedDelivery.Of(new NormalisedEvent("shop", "standard-webhooks", "msg_1", Person, Interaction)));
         var calls = new List<string>();
         context.Setup(c => c.CallActivityAsync<string>(nameof(ResolveProfile), It.IsAny<object>(), It.IsAny<TaskOptions>()))
             .Callback(() => calls.Add(nameof(ResolveProfile)))
@@ -34,9 +34,11 @@ public sealed class ProcessEventOrchestratorTests
         var result = await ProcessEventOrchestrator.Run(context.Object);
 
         Assert.Equal([nameof(ResolveProfile), nameof(MergeProfile), nameof(AppendTimeline)], calls);
-        Assert.Equal(["email", "firstName"], result.ChangedFields);
+        var profile = Assert.Single(result.Profiles);
+        Assert.Equal("p_1", profile.ProfileId);
+        Assert.Equal(["email", "firstName"], profile.ChangedFields);
         Assert.Equal(ProcessEventResult.Processed, result.Outcome);
-        Assert.Equal("p_1", result.ProfileId);
+        context.Verify(c => c.CallActivityAsync(nameof(RecordUnmapped), It.IsAny<object>(), It.IsAny<TaskOptions>()), Times.Never);
         context.Verify(c => c.CallActivityAsync<string>(
             nameof(ResolveProfile), new ResolveProfileInput("shop", Person), DurableProcessEventSteps.Retry));
         context.Verify(c => c.CallActivityAsync<MergeProfileResult>(
@@ -46,14 +48,31 @@ public sealed class ProcessEventOrchestratorTests
     }
 
     [Fact]
+    public async Task Run_UnmappedEventTypes_RecordedThroughTheirActivity()
+    {
+        UnmappedEvent[] unmapped = [new("form.viewed", "e-9", At)];
+        var context = CreateContext(new NormalisedDelivery("shop", "typeform", "msg_1", [], unmapped));
+        context.Setup(c => c.CallActivityAsync(nameof(RecordUnmapped), It.IsAny<object>(), It.IsAny<TaskOptions>())).Returns(Task.CompletedTask);
+
+        var result = await ProcessEventOrchestrator.Run(context.Object);
+
+        Assert.Equal(1, result.UnmappedEvents);
+        context.Verify(c => c.CallActivityAsync(
+            nameof(RecordUnmapped),
+            It.Is<RecordUnmappedInput>(i => i.Connection == "shop" && i.Provider == "typeform" && i.Events.SequenceEqual(unmapped)),
+            DurableProcessEventSteps.Retry));
+    }
+
+    [Fact]
     public async Task Run_NoPersonInEvent_UnmappedWithoutTouchingProfiles()
     {
-        var context = CreateContext(new NormalisedEvent("shop", "standard-webhooks", "msg_1", null, Interaction));
+        var context = CreateContext(NormalisedDelivery.Of(new NormalisedEvent("shop", "standard-webhooks", "msg_1", null, Interaction)));
 
         var result = await ProcessEventOrchestrator.Run(context.Object);
 
         Assert.Equal(ProcessEventResult.Unmapped, result.Outcome);
-        Assert.Null(result.ProfileId);
+        Assert.Equal(1, result.AnonymousEvents);
+        Assert.Empty(result.Profiles);
         context.Verify(c => c.CallActivityAsync<string>(nameof(ResolveProfile), It.IsAny<object>(), It.IsAny<TaskOptions>()), Times.Never);
         context.Verify(c => c.CallActivityAsync(nameof(AppendTimeline), It.IsAny<object>(), It.IsAny<TaskOptions>()), Times.Never);
     }
@@ -76,12 +95,12 @@ public sealed class ProcessEventOrchestratorTests
         Assert.True(policy.MaxNumberOfAttempts > 1);
     }
 
-    private static Mock<TaskOrchestrationContext> CreateContext(NormalisedEvent normalised)
+    private static Mock<TaskOrchestrationContext> CreateContext(NormalisedDelivery normalised)
     {
         var context = new Mock<TaskOrchestrationContext>();
         context.Setup(c => c.GetInput<ProcessEventInput>()).Returns(Input);
         context.Protected().Setup<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
-        context.Setup(c => c.CallActivityAsync<NormalisedEvent>(nameof(NormaliseDelivery), Input, It.IsAny<TaskOptions>()))
+        context.Setup(c => c.CallActivityAsync<NormalisedDelivery>(nameof(NormaliseDelivery), Input, It.IsAny<TaskOptions>()))
             .ReturnsAsync(normalised);
         return context;
     }

@@ -20,8 +20,11 @@ internal sealed class ResilientProcessEventSteps(IProcessEventSteps inner, TimeP
         })
         .Build();
 
-    public Task<NormalisedEvent> NormaliseAsync(ProcessEventInput input) =>
+    public Task<NormalisedDelivery> NormaliseAsync(ProcessEventInput input) =>
         _pipeline.ExecuteAsync(async _ => await inner.NormaliseAsync(input)).AsTask();
+
+    public Task RecordUnmappedAsync(RecordUnmappedInput input) =>
+        _pipeline.ExecuteAsync(async _ => await inner.RecordUnmappedAsync(input)).AsTask();
 
     public Task<string> ResolveProfileAsync(ResolveProfileInput input) =>
         _pipeline.ExecuteAsync(async _ => await inner.ResolveProfileAsync(input)).AsTask();

@@ -3,13 +3,17 @@ namespace IntegrationHub.Core.Model;
 /// <summary>What one source record says about a person, already normalised (email case-folded, phone in E.164).</summary>
 /// <param name="SourceRecordId">The source's own id for the record, e.g. <c>cus_123</c>; null if it has none.</param>
 /// <param name="EventTime">When the source says this was true.</param>
+/// <param name="Consents">Explicit consent statements, per channel.</param>
 public sealed record PersonTraits(
     string? SourceRecordId,
     DateTimeOffset EventTime,
     string? Email,
     string? FirstName,
     string? LastName,
-    string? Phone)
+    string? Phone,
+    string? Company = null,
+    PostalLocation? Location = null,
+    IReadOnlyList<ConsentStatement>? Consents = null)
 {
     /// <summary>The identifiers that can resolve this person, strongest first.</summary>
     public IReadOnlyList<IdentityKey> Identifiers(string connection)
@@ -25,4 +29,19 @@ public sealed record PersonTraits(
         }
         return keys;
     }
+
+    // Records compare lists by reference; traits compare by content so that a redelivered event is recognised as equal.
+    public bool Equals(PersonTraits? other) =>
+        other is not null
+        && SourceRecordId == other.SourceRecordId
+        && EventTime == other.EventTime
+        && Email == other.Email
+        && FirstName == other.FirstName
+        && LastName == other.LastName
+        && Phone == other.Phone
+        && Company == other.Company
+        && Location == other.Location
+        && (Consents ?? []).SequenceEqual(other.Consents ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(SourceRecordId, EventTime, Email, FirstName, LastName, Phone, Company, Location);
 }

@@ -7,4 +7,12 @@ public static class ProfileFields
     public const string FirstName = "firstName";
     public const string LastName = "lastName";
     public const string Phone = "phone";
+    public const string Company = "company";
+    public const string City = "city";
+    public const string Region = "region";
+    public const string PostalCode = "postalCode";
+    public const string Country = "country";
+
+    /// <summary>Consent is one field per channel: <c>consent.email</c>, <c>consent.sms</c>, …</summary>
+    public const string ConsentPrefix = "consent.";
 }

@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 namespace IntegrationHub.Core.Ports;
 
 /// <summary>The hub's health: <paramref name="Status"/> is <c>healthy</c> or <c>unhealthy</c>.</summary>
-public sealed record HealthReport(string Status, IReadOnlyDictionary<string, string> Checks, long? QueueDepth)
+/// <param name="QueueDepth">Messages waiting for the workers.</param>
+/// <param name="UnmappedEvents">Events acknowledged but not mapped by their provider's normaliser.</param>
+public sealed record HealthReport(string Status, IReadOnlyDictionary<string, string> Checks, long? QueueDepth, long? UnmappedEvents = null)
 {
     public const string Healthy = "healthy";
     public const string Unhealthy = "unhealthy";

@@ -38,6 +38,19 @@ public static class ProfileMerger
         if (traits.FirstName is not null) { yield return (ProfileFields.FirstName, traits.FirstName); }
         if (traits.LastName is not null) { yield return (ProfileFields.LastName, traits.LastName); }
         if (traits.Phone is not null) { yield return (ProfileFields.Phone, traits.Phone); }
+        if (traits.Company is not null) { yield return (ProfileFields.Company, traits.Company); }
+        if (traits.Location is { } location)
+        {
+            if (location.City is not null) { yield return (ProfileFields.City, location.City); }
+            if (location.Region is not null) { yield return (ProfileFields.Region, location.Region); }
+            if (location.PostalCode is not null) { yield return (ProfileFields.PostalCode, location.PostalCode); }
+            if (location.Country is not null) { yield return (ProfileFields.Country, location.Country); }
+        }
+        foreach (var consent in traits.Consents ?? [])
+        {
+            // The most recent explicit statement per channel wins: the same survivorship as any single-valued field.
+            yield return (ProfileFields.ConsentPrefix + consent.Channel, consent.Status);
+        }
     }
 
     private static IReadOnlyList<string> Union(IReadOnlyList<string> existing, string value) =>

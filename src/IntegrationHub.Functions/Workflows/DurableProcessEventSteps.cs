@@ -14,8 +14,11 @@ internal sealed class DurableProcessEventSteps(TaskOrchestrationContext context)
         backoffCoefficient: 2,
         maxRetryInterval: TimeSpan.FromSeconds(30)));
 
-    public Task<NormalisedEvent> NormaliseAsync(ProcessEventInput input) =>
-        context.CallActivityAsync<NormalisedEvent>(nameof(NormaliseDelivery), input, Retry);
+    public Task<NormalisedDelivery> NormaliseAsync(ProcessEventInput input) =>
+        context.CallActivityAsync<NormalisedDelivery>(nameof(NormaliseDelivery), input, Retry);
+
+    public Task RecordUnmappedAsync(RecordUnmappedInput input) =>
+        context.CallActivityAsync(nameof(RecordUnmapped), input, Retry);
 
     public Task<string> ResolveProfileAsync(ResolveProfileInput input) =>
         context.CallActivityAsync<string>(nameof(ResolveProfile), input, Retry);

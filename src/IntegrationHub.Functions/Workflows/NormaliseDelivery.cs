@@ -8,5 +8,5 @@ namespace IntegrationHub.Functions.Workflows;
 public sealed class NormaliseDelivery(IProcessEventSteps steps)
 {
     [Function(nameof(NormaliseDelivery))]
-    public Task<NormalisedEvent> Run([ActivityTrigger] ProcessEventInput input) => steps.NormaliseAsync(input);
+    public Task<NormalisedDelivery> Run([ActivityTrigger] ProcessEventInput input) => steps.NormaliseAsync(input);
 }

@@ -9,7 +9,7 @@ namespace IntegrationHub.Infrastructure.Health;
 /// <summary>Storage health: the table service answers a query and the delivery queue reports its depth, within
 /// <see cref="StorageOptions.HealthCheckTimeout"/>. Never throws for a storage failure: it reports it.</summary>
 public sealed partial class StorageHubHealth(
-    StorageResources storage, IOptions<StorageOptions> options, ILogger<StorageHubHealth> logger) : IHubHealth
+    StorageResources storage, IUnmappedEventLog unmapped, IOptions<StorageOptions> options, ILogger<StorageHubHealth> logger) : IHubHealth
 {
     public const string StorageCheck = "storage";
     public const string Ok = "ok";
@@ -27,24 +27,26 @@ public sealed partial class StorageHubHealth(
             }
             var queue = await storage.QueueAsync(StorageNames.DeliveryQueue, deadline.Token);
             var properties = await queue.GetPropertiesAsync(deadline.Token);
-            return Report(Ok, properties.Value.ApproximateMessagesCountLong);
+            var unmappedEvents = await unmapped.CountAsync(deadline.Token);
+            return Report(Ok, properties.Value.ApproximateMessagesCountLong, unmappedEvents);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogUnhealthy(nameof(TimeoutException), null);
-            return Report($"error: {nameof(TimeoutException)}", null);
+            return Report($"error: {nameof(TimeoutException)}", null, null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogUnhealthy(e.GetType().Name, e);
-            return Report($"error: {e.GetType().Name}", null);
+            return Report($"error: {e.GetType().Name}", null, null);
         }
     }
 
-    private static HealthReport Report(string storageStatus, long? depth) => new(
+    private static HealthReport Report(string storageStatus, long? depth, long? unmappedEvents) => new(
         storageStatus == Ok ? HealthReport.Healthy : HealthReport.Unhealthy,
         new Dictionary<string, string> { [StorageCheck] = storageStatus },
-        depth);
+        depth,
+        unmappedEvents);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage health check failed: {ErrorType}")]
     private partial void LogUnhealthy(string errorType, Exception? exception);

@@ -7,6 +7,7 @@ public static class StorageNames
     public const string ProfilesTable = "profiles";
     public const string IdentitiesTable = "identities";
     public const string TimelineTable = "timeline";
+    public const string UnmappedTable = "unmapped";
     public const string DeliveriesContainer = "deliveries";
     public const string DeliveryQueue = "deliveries";
     public const string PoisonQueue = "deliveries-poison";

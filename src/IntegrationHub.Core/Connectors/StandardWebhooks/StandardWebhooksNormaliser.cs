@@ -33,7 +33,7 @@ public sealed class StandardWebhooksNormaliser(IOptions<HubOptions> options) : I
         }
     }
 
-    public NormalisedEvent Normalise(ArchivedDelivery delivery, ConnectionOptions connection)
+    public NormalisedDelivery Normalise(ArchivedDelivery delivery, ConnectionOptions connection)
     {
         if (Validate(delivery.Body, connection) is { } problem)
         {
@@ -56,9 +56,9 @@ public sealed class StandardWebhooksNormaliser(IOptions<HubOptions> options) : I
                 Field("first_name"),
                 Field("last_name"),
                 PhoneNumber.Normalise(Field("phone"), options.Value.DefaultPhoneRegion));
-        var interaction = new Interaction(
-            root.GetProperty("type").GetString()!, delivery.DeliveryId, occurredAt, delivery.Connection, Provider, delivery.DeliveryId);
-        return new NormalisedEvent(delivery.Connection, Provider, delivery.DeliveryId, person, interaction);
+        var type = root.GetProperty("type").GetString()!;
+        var interaction = new Interaction(type, delivery.DeliveryId, occurredAt, delivery.Connection, Provider, delivery.DeliveryId, type);
+        return NormalisedDelivery.Of(new NormalisedEvent(delivery.Connection, Provider, delivery.DeliveryId, person, interaction));
     }
 
     private static class Envelope

@@ -7,7 +7,10 @@ namespace IntegrationHub.Core.Workflows.ProcessEvent;
 public interface IProcessEventSteps
 {
     /// <summary>Reads the archived delivery into the canonical model.</summary>
-    Task<NormalisedEvent> NormaliseAsync(ProcessEventInput input);
+    Task<NormalisedDelivery> NormaliseAsync(ProcessEventInput input);
+
+    /// <summary>Records the event types the provider does not map, so they are counted and visible.</summary>
+    Task RecordUnmappedAsync(RecordUnmappedInput input);
 
     /// <summary>Finds (or founds) the profile the person belongs to and returns its id.</summary>
     Task<string> ResolveProfileAsync(ResolveProfileInput input);

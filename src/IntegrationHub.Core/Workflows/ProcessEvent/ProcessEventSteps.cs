@@ -15,9 +15,10 @@ public sealed class ProcessEventSteps(
     IDeliveryArchive archive,
     IIdentityIndex identities,
     IProfileStore profiles,
-    ITimelineStore timeline) : IProcessEventSteps
+    ITimelineStore timeline,
+    IUnmappedEventLog unmapped) : IProcessEventSteps
 {
-    public async Task<NormalisedEvent> NormaliseAsync(ProcessEventInput input)
+    public async Task<NormalisedDelivery> NormaliseAsync(ProcessEventInput input)
     {
         var delivery = await archive.GetAsync(input.Connection, input.DeliveryId)
             ?? throw new DeliveryNotFoundException(input.Connection, input.DeliveryId);
@@ -27,6 +28,9 @@ public sealed class ProcessEventSteps(
         }
         return catalog.Normaliser(delivery.Provider).Normalise(delivery, connection);
     }
+
+    public Task RecordUnmappedAsync(RecordUnmappedInput input) =>
+        unmapped.RecordAsync(input.Connection, input.Provider, input.DeliveryId, input.Events);
 
     public async Task<string> ResolveProfileAsync(ResolveProfileInput input)
     {

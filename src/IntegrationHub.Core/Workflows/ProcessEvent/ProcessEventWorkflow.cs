@@ -1,23 +1,36 @@
 namespace IntegrationHub.Core.Workflows.ProcessEvent;
 
-/// <summary>normalise → resolve identity → merge → timeline. Written once and run by both hosts, so it obeys the
-/// Durable rules: no clock, no GUIDs, no I/O — only its steps and its input.</summary>
+/// <summary>normalise → (record unmapped) → for each event: resolve identity → merge → timeline. Written once and run by
+/// both hosts, so it obeys the Durable rules: no clock, no GUIDs, no I/O — only its steps and its input.</summary>
 public static class ProcessEventWorkflow
 {
     public const string Name = "ProcessEvent";
 
     public static async Task<ProcessEventResult> RunAsync(IProcessEventSteps steps, ProcessEventInput input)
     {
-        var normalised = await steps.NormaliseAsync(input);
-        if (normalised.Person is null)
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(input);
+        var delivery = await steps.NormaliseAsync(input);
+        if (delivery.Unmapped.Count > 0)
         {
-            return new ProcessEventResult(input.DeliveryId, ProcessEventResult.Unmapped, null, []);
+            await steps.RecordUnmappedAsync(
+                new RecordUnmappedInput(input.Connection, delivery.Provider, input.DeliveryId, delivery.Unmapped));
         }
 
-        var profileId = await steps.ResolveProfileAsync(new ResolveProfileInput(input.Connection, normalised.Person));
-        var merge = await steps.MergeProfileAsync(
-            new MergeProfileInput(profileId, input.Connection, normalised.Interaction.EventId, normalised.Person));
-        await steps.AppendTimelineAsync(new AppendTimelineInput(profileId, normalised.Interaction));
-        return new ProcessEventResult(input.DeliveryId, ProcessEventResult.Processed, profileId, merge.ChangedFields);
+        var profiles = new List<MergeProfileResult>();
+        var anonymous = 0;
+        foreach (var normalised in delivery.Events)
+        {
+            if (normalised.Person is null)
+            {
+                anonymous++;
+                continue;
+            }
+            var profileId = await steps.ResolveProfileAsync(new ResolveProfileInput(input.Connection, normalised.Person));
+            profiles.Add(await steps.MergeProfileAsync(
+                new MergeProfileInput(profileId, input.Connection, normalised.Interaction.EventId, normalised.Person)));
+            await steps.AppendTimelineAsync(new AppendTimelineInput(profileId, normalised.Interaction));
+        }
+        return new ProcessEventResult(input.DeliveryId, profiles, delivery.Unmapped.Count, anonymous);
     }
 }

@@ -118,7 +118,7 @@ public sealed class StandardWebhooksNormaliserTests
         var sut = CreateSut();
 
         // Act
-        var thrown = Record.Exception(() => sut.Normalise(delivery, CreateConnection()));
+        var thrown = Record.Exception(() => NormaliseOne(sut, delivery, CreateConnection()));
 
         // Assert
         Assert.IsType<MalformedPayloadException>(thrown);
@@ -161,7 +161,7 @@ public sealed class StandardWebhooksNormaliserTests
             """));
 
         // Act
-        var normalised = sut.Normalise(delivery, CreateConnection());
+        var normalised = NormaliseOne(sut, delivery, CreateConnection());
 
         // Assert
         var person = normalised.Person!;
@@ -181,7 +181,7 @@ public sealed class StandardWebhooksNormaliserTests
         var delivery = Delivery(Envelope("""{"email":"ada@example.com","phone":"020 7946 0958"}"""));
 
         // Act
-        var person = sut.Normalise(delivery, CreateConnection()).Person!;
+        var person = NormaliseOne(sut, delivery, CreateConnection()).Person!;
 
         // Assert
         Assert.Equal("+442079460958", person.Phone);
@@ -195,7 +195,7 @@ public sealed class StandardWebhooksNormaliserTests
         var delivery = Delivery(Envelope("""{"email":"ada@example.com","phone":"12"}"""));
 
         // Act
-        var person = sut.Normalise(delivery, CreateConnection()).Person!;
+        var person = NormaliseOne(sut, delivery, CreateConnection()).Person!;
 
         // Assert
         Assert.Null(person.Phone);
@@ -213,7 +213,7 @@ public sealed class StandardWebhooksNormaliserTests
         var delivery = Delivery(Envelope($$"""{"id":{{idJson}}}"""));
 
         // Act
-        var person = sut.Normalise(delivery, CreateConnection()).Person!;
+        var person = NormaliseOne(sut, delivery, CreateConnection()).Person!;
 
         // Assert
         Assert.Equal(expected, person.SourceRecordId);
@@ -236,7 +236,7 @@ public sealed class StandardWebhooksNormaliserTests
             """));
 
         // Act
-        var person = sut.Normalise(delivery, connection).Person!;
+        var person = NormaliseOne(sut, delivery, connection).Person!;
 
         // Assert
         Assert.Equal("77", person.SourceRecordId);
@@ -257,7 +257,7 @@ public sealed class StandardWebhooksNormaliserTests
         var sut = CreateSut();
 
         // Act
-        var normalised = sut.Normalise(Delivery(Envelope(data)), CreateConnection());
+        var normalised = NormaliseOne(sut, Delivery(Envelope(data)), CreateConnection());
 
         // Assert
         Assert.Null(normalised.Person);
@@ -272,11 +272,11 @@ public sealed class StandardWebhooksNormaliserTests
         var delivery = Delivery(Envelope("""{"email":"ada@example.com"}""", type: "order.placed", timestamp: "2024-05-01T14:00:00+02:00"));
 
         // Act
-        var normalised = sut.Normalise(delivery, CreateConnection());
+        var normalised = NormaliseOne(sut, delivery, CreateConnection());
 
         // Assert
         Assert.Equal(
-            new Interaction("order.placed", DeliveryId, OccurredAt, Connection, StandardWebhooksProvider.Id, DeliveryId),
+            new Interaction("order.placed", DeliveryId, OccurredAt, Connection, StandardWebhooksProvider.Id, DeliveryId, "order.placed"),
             normalised.Interaction);
         Assert.Equal(TimeSpan.Zero, normalised.Interaction.OccurredAt.Offset);
         Assert.Equal(Connection, normalised.Connection);
@@ -292,7 +292,7 @@ public sealed class StandardWebhooksNormaliserTests
         var delivery = Delivery(Envelope("""{"email":"ada@example.com"}""", timestamp: "2024-05-01T12:00:00"));
 
         // Act
-        var normalised = sut.Normalise(delivery, CreateConnection());
+        var normalised = NormaliseOne(sut, delivery, CreateConnection());
 
         // Assert
         Assert.Equal(OccurredAt, normalised.Interaction.OccurredAt);
@@ -307,7 +307,7 @@ public sealed class StandardWebhooksNormaliserTests
         var delivery = Delivery("""{"type":"contact.updated","timestamp":"2024-05-01T12:00:00Z"}""");
 
         // Act
-        var thrown = Record.Exception(() => sut.Normalise(delivery, CreateConnection()));
+        var thrown = Record.Exception(() => NormaliseOne(sut, delivery, CreateConnection()));
 
         // Assert
         Assert.IsType<MalformedPayloadException>(thrown);
@@ -321,5 +321,13 @@ public sealed class StandardWebhooksNormaliserTests
 
         // Assert
         Assert.Equal("standard-webhooks", provider);
+    }
+
+    /// <summary>A Standard Webhooks delivery carries exactly one event.</summary>
+    private static NormalisedEvent NormaliseOne(StandardWebhooksNormaliser sut, ArchivedDelivery delivery, ConnectionOptions connection)
+    {
+        var normalised = sut.Normalise(delivery, connection);
+        Assert.Empty(normalised.Unmapped);
+        return Assert.Single(normalised.Events);
     }
 }

@@ -20,6 +20,7 @@ public sealed class ProcessEventStepsTests
     private readonly InMemoryIdentityIndex _identities = new();
     private readonly InMemoryProfileStore _profiles = new();
     private readonly InMemoryTimelineStore _timeline = new();
+    private readonly InMemoryUnmappedEventLog _unmapped = new();
 
     private ProcessEventSteps CreateSut()
     {
@@ -29,7 +30,7 @@ public sealed class ProcessEventStepsTests
         var catalog = new ConnectorCatalog(
             [new StandardWebhooksVerifier(Options.Create(hub))],
             [new StandardWebhooksNormaliser(Options.Create(hub))]);
-        return new ProcessEventSteps(new TestOptionsMonitor<HubOptions>(hub), catalog, _archive, _identities, _profiles, _timeline);
+        return new ProcessEventSteps(new TestOptionsMonitor<HubOptions>(hub), catalog, _archive, _identities, _profiles, _timeline, _unmapped);
     }
 
     private async Task Archive(string connection, string deliveryId, string data, string type = "contact.updated")
@@ -50,7 +51,7 @@ public sealed class ProcessEventStepsTests
         var sut = CreateSut();
 
         // Act
-        var normalised = await sut.NormaliseAsync(new ProcessEventInput(Shop, "msg_1"));
+        var normalised = Assert.Single((await sut.NormaliseAsync(new ProcessEventInput(Shop, "msg_1"))).Events);
 
         // Assert
         Assert.Equal("ada@example.com", normalised.Person!.Email);
@@ -227,12 +228,29 @@ public sealed class ProcessEventStepsTests
         var anonymous = await ProcessEventWorkflow.RunAsync(sut, new ProcessEventInput(Crm, "msg_3"));
 
         // Assert
-        Assert.Equal(first.ProfileId, second.ProfileId);
-        Assert.Equal([ProfileFields.LastName], second.ChangedFields);
-        Assert.Empty(replayed.ChangedFields);
+        var profileId = Assert.Single(first.Profiles).ProfileId;
+        Assert.Equal(profileId, Assert.Single(second.Profiles).ProfileId);
+        Assert.Equal([ProfileFields.LastName], second.Profiles[0].ChangedFields);
+        Assert.Empty(Assert.Single(replayed.Profiles).ChangedFields);
         Assert.Equal(ProcessEventResult.Unmapped, anonymous.Outcome);
-        var profile = await _profiles.GetAsync(first.ProfileId!);
+        Assert.Equal(1, anonymous.AnonymousEvents);
+        var profile = await _profiles.GetAsync(profileId);
         Assert.Equal(["crm:lead_7", "shop:cus_1"], profile!.ExternalIds);
-        Assert.Equal(["msg_1", "msg_2"], _timeline.For(first.ProfileId!).Select(i => i.EventId));
+        Assert.Equal(["msg_1", "msg_2"], _timeline.For(profileId).Select(i => i.EventId));
+    }
+
+    [Fact]
+    public async Task RecordUnmappedAsync_Events_AreLoggedOncePerEvent()
+    {
+        // Arrange
+        var sut = CreateSut();
+        var input = new RecordUnmappedInput(Shop, "typeform", "msg_9", [new UnmappedEvent("form.viewed", "e1", T0)]);
+
+        // Act
+        await sut.RecordUnmappedAsync(input);
+        await sut.RecordUnmappedAsync(input);
+
+        // Assert
+        Assert.Equal(1, await _unmapped.CountAsync());
     }
 }

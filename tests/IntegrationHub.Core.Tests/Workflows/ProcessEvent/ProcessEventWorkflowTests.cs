@@ -24,7 +24,7 @@ public sealed class ProcessEventWorkflowTests
         var steps = CreateSut();
         var sequence = new MockSequence();
         steps.InSequence(sequence).Setup(s => s.NormaliseAsync(Input))
-            .ReturnsAsync(new NormalisedEvent(Connection, "standard-webhooks", DeliveryId, Person, Interaction));
+            .ReturnsAsync(NormalisedDelivery.Of(new NormalisedEvent(Connection, "standard-webhooks", DeliveryId, Person, Interaction)));
         steps.InSequence(sequence).Setup(s => s.ResolveProfileAsync(new ResolveProfileInput(Connection, Person)))
             .ReturnsAsync(ProfileId);
         steps.InSequence(sequence).Setup(s => s.MergeProfileAsync(new MergeProfileInput(ProfileId, Connection, "evt_9", Person)))
@@ -38,8 +38,9 @@ public sealed class ProcessEventWorkflowTests
         // Assert
         Assert.Equal(DeliveryId, result.DeliveryId);
         Assert.Equal(ProcessEventResult.Processed, result.Outcome);
-        Assert.Equal(ProfileId, result.ProfileId);
-        Assert.Equal(["email", "firstName"], result.ChangedFields);
+        var profile = Assert.Single(result.Profiles);
+        Assert.Equal(ProfileId, profile.ProfileId);
+        Assert.Equal(["email", "firstName"], profile.ChangedFields);
         steps.Verify(s => s.NormaliseAsync(Input), Times.Once);
         steps.Verify(s => s.ResolveProfileAsync(It.IsAny<ResolveProfileInput>()), Times.Once);
         steps.Verify(s => s.MergeProfileAsync(It.IsAny<MergeProfileInput>()), Times.Once);
@@ -52,7 +53,7 @@ public sealed class ProcessEventWorkflowTests
         // Arrange
         var steps = CreateSut();
         steps.Setup(s => s.NormaliseAsync(Input))
-            .ReturnsAsync(new NormalisedEvent(Connection, "standard-webhooks", DeliveryId, null, Interaction));
+            .ReturnsAsync(NormalisedDelivery.Of(new NormalisedEvent(Connection, "standard-webhooks", DeliveryId, null, Interaction)));
 
         // Act
         var result = await ProcessEventWorkflow.RunAsync(steps.Object, Input);
@@ -60,8 +61,8 @@ public sealed class ProcessEventWorkflowTests
         // Assert
         Assert.Equal(DeliveryId, result.DeliveryId);
         Assert.Equal(ProcessEventResult.Unmapped, result.Outcome);
-        Assert.Null(result.ProfileId);
-        Assert.Empty(result.ChangedFields);
+        Assert.Empty(result.Profiles);
+        Assert.Equal(1, result.AnonymousEvents);
         steps.Verify(s => s.NormaliseAsync(Input), Times.Once);
         steps.VerifyNoOtherCalls();
     }
@@ -72,7 +73,7 @@ public sealed class ProcessEventWorkflowTests
         // Arrange: a failing step is for the host to retry; the workflow must not skip past it.
         var steps = CreateSut();
         steps.Setup(s => s.NormaliseAsync(Input))
-            .ReturnsAsync(new NormalisedEvent(Connection, "standard-webhooks", DeliveryId, Person, Interaction));
+            .ReturnsAsync(NormalisedDelivery.Of(new NormalisedEvent(Connection, "standard-webhooks", DeliveryId, Person, Interaction)));
         steps.Setup(s => s.ResolveProfileAsync(It.IsAny<ResolveProfileInput>())).ThrowsAsync(new TimeoutException());
 
         // Act
@@ -82,5 +83,33 @@ public sealed class ProcessEventWorkflowTests
         Assert.IsType<TimeoutException>(thrown);
         steps.Verify(s => s.MergeProfileAsync(It.IsAny<MergeProfileInput>()), Times.Never);
         steps.Verify(s => s.AppendTimelineAsync(It.IsAny<AppendTimelineInput>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunAsync_BatchWithUnmappedTypes_RecordsThemAndProcessesEachEvent()
+    {
+        // Arrange: one delivery, two people and one event type the provider does not map.
+        var steps = CreateSut();
+        var grace = Person with { SourceRecordId = "cus_2", Email = "grace@example.com" };
+        var second = Interaction with { EventId = "evt_10" };
+        UnmappedEvent[] unmapped = [new("contact.privacyDeletion", "evt_11", OccurredAt)];
+        steps.Setup(s => s.NormaliseAsync(Input)).ReturnsAsync(new NormalisedDelivery(Connection, "hubspot", DeliveryId,
+            [new(Connection, "hubspot", DeliveryId, Person, Interaction), new(Connection, "hubspot", DeliveryId, grace, second)], unmapped));
+        steps.Setup(s => s.RecordUnmappedAsync(It.Is<RecordUnmappedInput>(i => i.Provider == "hubspot" && i.Events.SequenceEqual(unmapped))))
+            .Returns(Task.CompletedTask);
+        steps.Setup(s => s.ResolveProfileAsync(It.IsAny<ResolveProfileInput>()))
+            .ReturnsAsync((ResolveProfileInput i) => i.Person.SourceRecordId == "cus_1" ? ProfileId : "p_ffffffffffffffffffffffffffffffff");
+        steps.Setup(s => s.MergeProfileAsync(It.IsAny<MergeProfileInput>()))
+            .ReturnsAsync((MergeProfileInput i) => new MergeProfileResult(i.ProfileId, ["email"]));
+        steps.Setup(s => s.AppendTimelineAsync(It.IsAny<AppendTimelineInput>())).Returns(Task.CompletedTask);
+
+        // Act
+        var result = await ProcessEventWorkflow.RunAsync(steps.Object, Input);
+
+        // Assert
+        Assert.Equal([ProfileId, "p_ffffffffffffffffffffffffffffffff"], result.Profiles.Select(p => p.ProfileId));
+        Assert.Equal(1, result.UnmappedEvents);
+        steps.Verify(s => s.RecordUnmappedAsync(It.IsAny<RecordUnmappedInput>()), Times.Once);
+        steps.Verify(s => s.AppendTimelineAsync(new AppendTimelineInput("p_ffffffffffffffffffffffffffffffff", second)), Times.Once);
     }
 }
