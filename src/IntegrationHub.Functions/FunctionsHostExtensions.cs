@@ -37,6 +37,11 @@ internal static class FunctionsHostExtensions
         var fullyQualifiedNamespace = configuration[$"{ServiceBusConnection}:fullyQualifiedNamespace"]
             ?? throw new InvalidOperationException(
                 $"Set {ServiceBusConnection} (a connection string) or {ServiceBusConnection}__fullyQualifiedNamespace.");
-        return new ServiceBusClient(fullyQualifiedNamespace, new DefaultAzureCredential());
+        // A user-assigned identity is named by its client id, as the Functions identity-based connections name it.
+        var clientId = configuration[$"{ServiceBusConnection}:clientId"];
+        var credential = clientId is { Length: > 0 }
+            ? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId })
+            : new DefaultAzureCredential();
+        return new ServiceBusClient(fullyQualifiedNamespace, credential);
     }
 }
