@@ -1,59 +1,91 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using IntegrationHub.Core.Configuration;
 using IntegrationHub.Core.Webhooks;
 using Microsoft.Extensions.Options;
+using Ed25519PublicKey = NSec.Cryptography.PublicKey;
+using KeyBlobFormat = NSec.Cryptography.KeyBlobFormat;
+using SignatureAlgorithm = NSec.Cryptography.SignatureAlgorithm;
 
 namespace IntegrationHub.Core.Connectors.StandardWebhooks;
 
-/// <summary>Verifies the Standard Webhooks scheme: <c>webhook-signature</c> holds space-separated <c>v1,&lt;base64&gt;</c>
-/// entries, each an HMAC-SHA256 over <c>{webhook-id}.{webhook-timestamp}.{body}</c> keyed by the base64 bytes after the
-/// secret's <c>whsec_</c> prefix; the timestamp must be within the tolerance either way.</summary>
+/// <summary>Verifies the Standard Webhooks scheme: <c>webhook-signature</c> holds space-separated entries, each over
+/// <c>{webhook-id}.{webhook-timestamp}.{body}</c> — <c>v1,&lt;base64&gt;</c> an HMAC-SHA256 keyed by the base64 bytes
+/// after a secret's <c>whsec_</c> prefix, <c>v1a,&lt;base64&gt;</c> an Ed25519 signature checked with a public key
+/// (<c>whpk_</c> and the base64 of its 32 bytes); the timestamp must be within the tolerance either way. Svix sends the
+/// same scheme under <c>svix-id</c>, <c>svix-timestamp</c> and <c>svix-signature</c>, so either family is accepted.</summary>
 public sealed class StandardWebhooksVerifier(IOptions<HubOptions> options) : IWebhookVerifier
 {
     public const string IdHeader = "webhook-id";
     public const string TimestampHeader = "webhook-timestamp";
     public const string SignatureHeader = "webhook-signature";
-    private const string Version = "v1";
+    public const string SvixIdHeader = "svix-id";
+    public const string SvixTimestampHeader = "svix-timestamp";
+    public const string SvixSignatureHeader = "svix-signature";
+    private const string SymmetricVersion = "v1";
+    private const string AsymmetricVersion = "v1a";
+    private const string SecretPrefix = "whsec_";
+    private const string PublicKeyPrefix = "whpk_";
+
+    /// <summary>The spec caps secrets at 64 bytes (and an Ed25519 public key is 32); this leaves room for senders that
+    /// exceed it, and anything longer is not a Standard Webhooks key.</summary>
+    private const int MaxKeyBytes = 512;
+
+    private const int MaxSignatureBytes = 128;
 
     public string Provider => StandardWebhooksProvider.Id;
 
     public VerificationResult Verify(WebhookRequest request, ConnectionOptions connection, DateTimeOffset now)
     {
-        var id = request.Header(IdHeader);
-        var timestampText = request.Header(TimestampHeader);
-        var signatures = request.Header(SignatureHeader);
+        var svix = request.Header(IdHeader) is null && request.Header(TimestampHeader) is null && request.Header(SignatureHeader) is null;
+        var (idHeader, timestampHeader, signatureHeader) = svix
+            ? (SvixIdHeader, SvixTimestampHeader, SvixSignatureHeader)
+            : (IdHeader, TimestampHeader, SignatureHeader);
+        var id = request.Header(idHeader);
+        var timestampText = request.Header(timestampHeader);
+        var signatures = request.Header(signatureHeader);
         if (string.IsNullOrEmpty(id) || string.IsNullOrEmpty(timestampText) || string.IsNullOrEmpty(signatures))
         {
             return VerificationResult.Invalid(WebhookProblem.MissingSignature(
-                $"The {IdHeader}, {TimestampHeader} and {SignatureHeader} headers are all required."));
+                $"The {IdHeader}, {TimestampHeader} and {SignatureHeader} headers (or Svix's {SvixIdHeader}, "
+                + $"{SvixTimestampHeader} and {SvixSignatureHeader}) are all required."));
         }
         if (!long.TryParse(timestampText, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp))
         {
-            return VerificationResult.Invalid(WebhookProblem.InvalidSignature($"{TimestampHeader} is not a Unix time in seconds."));
+            return VerificationResult.Invalid(WebhookProblem.InvalidSignature($"{timestampHeader} is not a Unix time in seconds."));
         }
         var tolerance = (long)options.Value.TimestampTolerance.TotalSeconds;
-        if (Math.Abs(now.ToUnixTimeSeconds() - timestamp) > tolerance)
+        var skew = now.ToUnixTimeSeconds() - timestamp;
+        if (Math.Abs(skew) > tolerance)
         {
             return VerificationResult.Invalid(WebhookProblem.StaleTimestamp(
-                $"{TimestampHeader} is more than {tolerance} seconds from the hub's clock."));
+                $"{timestampHeader} is {Math.Abs(skew)} seconds {(skew > 0 ? "behind" : "ahead of")} the hub's clock; "
+                + $"the tolerance is {tolerance} seconds."));
         }
 
-        var offered = OfferedSignatures(signatures);
-        foreach (var secret in connection.Secrets)
+        var body = request.Body.Span;
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(id) + timestampText.Length + 2 + body.Length);
+        try
         {
-            if (SecretKey(secret) is not { } key)
-            {
-                continue;
-            }
-            var expected = Sign(key, id, timestampText, request.Body.Span);
-            if (offered.Any(candidate => CryptographicOperations.FixedTimeEquals(candidate, expected)))
+            var written = Encoding.UTF8.GetBytes(id, buffer);
+            buffer[written++] = (byte)'.';
+            written += Encoding.UTF8.GetBytes(timestampText, buffer.AsSpan(written));
+            buffer[written++] = (byte)'.';
+            body.CopyTo(buffer.AsSpan(written));
+            var content = buffer.AsSpan(0, written + body.Length);
+            if (MatchesSecret(signatures, content, connection.Secrets) || MatchesPublicKey(signatures, content, connection.PublicKeys))
             {
                 return VerificationResult.Valid(id);
             }
         }
-        return VerificationResult.Invalid(WebhookProblem.InvalidSignature($"No {Version} signature matches a configured secret."));
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return VerificationResult.Invalid(WebhookProblem.InvalidSignature(
+            $"No {SymmetricVersion} or {AsymmetricVersion} signature in {signatureHeader} matches a configured secret or public key."));
     }
 
     /// <summary>Computes the <c>v1</c> signature bytes for a message.</summary>
@@ -68,28 +100,71 @@ public sealed class StandardWebhooksVerifier(IOptions<HubOptions> options) : IWe
     /// <summary>The key bytes of a secret: base64 after an optional <c>whsec_</c> prefix; null if it is not base64.</summary>
     public static byte[]? SecretKey(string secret)
     {
-        var encoded = secret.StartsWith("whsec_", StringComparison.Ordinal) ? secret["whsec_".Length..] : secret;
-        var buffer = new byte[encoded.Length];
-        return Convert.TryFromBase64String(encoded, buffer, out var written) && written > 0 ? buffer[..written] : null;
+        Span<byte> key = stackalloc byte[MaxKeyBytes];
+        return TryDecodeKey(secret, SecretPrefix, key, out var written) ? key[..written].ToArray() : null;
     }
 
-    private static List<byte[]> OfferedSignatures(string header)
+    private static bool MatchesSecret(string signatures, ReadOnlySpan<byte> content, List<string> secrets)
     {
-        var offered = new List<byte[]>();
-        foreach (var entry in header.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        Span<byte> key = stackalloc byte[MaxKeyBytes];
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        foreach (var secret in secrets)
         {
-            var comma = entry.IndexOf(',', StringComparison.Ordinal);
-            if (comma <= 0 || entry[..comma] != Version)
+            if (!TryDecodeKey(secret, SecretPrefix, key, out var keyLength))
             {
                 continue;
             }
-            var encoded = entry[(comma + 1)..];
-            var buffer = new byte[encoded.Length];
-            if (Convert.TryFromBase64String(encoded, buffer, out var written))
+            HMACSHA256.HashData(key[..keyLength], content, mac);
+            foreach (var range in signatures.AsSpan().Split(' '))
             {
-                offered.Add(buffer[..written]);
+                if (TryEntry(signatures.AsSpan()[range], SymmetricVersion, out var offered) && SignatureText.Base64Equals(offered, mac))
+                {
+                    return true;
+                }
             }
         }
-        return offered;
+        return false;
+    }
+
+    private static bool MatchesPublicKey(string signatures, ReadOnlySpan<byte> content, List<string> publicKeys)
+    {
+        var ed25519 = SignatureAlgorithm.Ed25519;
+        Span<byte> raw = stackalloc byte[MaxKeyBytes];
+        Span<byte> signature = stackalloc byte[MaxSignatureBytes];
+        foreach (var publicKey in publicKeys)
+        {
+            if (!TryDecodeKey(publicKey, PublicKeyPrefix, raw, out var keyLength)
+                || keyLength != ed25519.PublicKeySize
+                || !Ed25519PublicKey.TryImport(ed25519, raw[..keyLength], KeyBlobFormat.RawPublicKey, out var key))
+            {
+                continue;
+            }
+            foreach (var range in signatures.AsSpan().Split(' '))
+            {
+                if (TryEntry(signatures.AsSpan()[range], AsymmetricVersion, out var offered)
+                    && Convert.TryFromBase64Chars(offered, signature, out var signatureLength)
+                    && signatureLength == ed25519.SignatureSize
+                    && ed25519.Verify(key!, content, signature[..signatureLength]))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The base64 part of a <c>version,signature</c> entry, when the entry is of <paramref name="version"/>.</summary>
+    private static bool TryEntry(ReadOnlySpan<char> entry, string version, out ReadOnlySpan<char> signature)
+    {
+        var comma = entry.IndexOf(',');
+        signature = comma < 0 ? default : entry[(comma + 1)..];
+        return comma > 0 && entry[..comma].SequenceEqual(version);
+    }
+
+    /// <summary>Decodes base64 after an optional type prefix (<c>whsec_</c>, <c>whpk_</c>); false if it is not base64.</summary>
+    private static bool TryDecodeKey(string text, string prefix, Span<byte> destination, out int written)
+    {
+        var encoded = text.StartsWith(prefix, StringComparison.Ordinal) ? text.AsSpan(prefix.Length) : text;
+        return Convert.TryFromBase64Chars(encoded, destination, out written) && written > 0;
     }
 }

@@ -6,6 +6,7 @@ namespace IntegrationHub.Core.Tests.Connectors.StandardWebhooks;
 /// <summary>One published signature vector from <c>Fixtures/webhooks/signatures/standard_webhooks.json</c>.</summary>
 public sealed record StandardWebhooksVector(
     string Secret,
+    string PublicKey,
     string Body,
     IReadOnlyDictionary<string, string> Headers,
     DateTimeOffset Now,
@@ -39,6 +40,7 @@ public sealed record StandardWebhooksVector(
             : null;
         return new StandardWebhooksVector(
             Text(vector, "secret"),
+            WebhookPublicKey(Text(vector, "v1a_public_key")),
             Text(vector, "body"),
             headers,
             DateTimeOffset.FromUnixTimeSeconds(clock),
@@ -46,6 +48,18 @@ public sealed record StandardWebhooksVector(
             vector.GetProperty("valid").ValueKind == JsonValueKind.True,
             Text(vector, "note"),
             Text(vector, "source"));
+    }
+
+    /// <summary>The vectors give an Ed25519 key as PEM SubjectPublicKeyInfo; a Standard Webhooks sender serialises it as
+    /// <c>whpk_</c> and the base64 of the raw 32-byte key, which is what the SPKI ends with.</summary>
+    private static string WebhookPublicKey(string pem)
+    {
+        if (pem.Length == 0)
+        {
+            return "";
+        }
+        var base64 = string.Concat(pem.Split('\n').Where(line => line.Length > 0 && !line.StartsWith("-----", StringComparison.Ordinal)));
+        return "whpk_" + Convert.ToBase64String(Convert.FromBase64String(base64)[^32..]);
     }
 
     private static long UnixSeconds(JsonElement timestamp) => timestamp.ValueKind == JsonValueKind.Number

@@ -21,7 +21,7 @@ public sealed class StandardWebhooksVerifierTests
         new() { Provider = StandardWebhooksProvider.Id, Secrets = [.. secrets] };
 
     [Fact]
-    public void Cases_FromFixture_CoverValidAndInvalidLibraryVectors()
+    public void Cases_FromFixture_CoverEveryVerifiableVector()
     {
         // Arrange
         var vectors = StandardWebhooksVector.LoadAll();
@@ -29,12 +29,14 @@ public sealed class StandardWebhooksVerifierTests
         // Act
         var selected = StandardWebhooksVectors.Cases().Select(row => vectors[(int)row[0]]).ToList();
 
-        // Assert: the filter keeps exactly the library vectors, and they hold both answers.
-        Assert.Equal(11, selected.Count);
-        Assert.All(selected, v => Assert.Equal("standard-webhooks", v.Source));
-        Assert.Contains(selected, v => v.Valid);
-        Assert.Contains(selected, v => !v.Valid);
-        Assert.Equal(vectors.Count(v => v.Source == "standard-webhooks"), selected.Count);
+        // Assert: the filter keeps the library vectors and the v1a ones, with both answers, and drops only the keyless
+        // spec example.
+        Assert.Equal(13, selected.Count);
+        Assert.Equal(11, selected.Count(v => v.Source == "standard-webhooks"));
+        Assert.Equal(2, selected.Count(v => v.Source.StartsWith("v1a-unknown", StringComparison.Ordinal)));
+        Assert.Contains(selected, v => v.Valid && v.PublicKey.Length > 0);
+        Assert.Contains(selected, v => !v.Valid && v.PublicKey.Length > 0);
+        Assert.Equal(vectors.Where(v => v.Source != "standard-webhooks-spec"), selected);
     }
 
     [Theory]
@@ -46,9 +48,15 @@ public sealed class StandardWebhooksVerifierTests
         var sut = CreateSut(vector.Tolerance);
         var body = Encoding.UTF8.GetBytes(vector.Body);
         var request = new WebhookRequest(Connection, "POST", new Uri("https://hub.example.test/api/webhooks/shop"), vector.Headers, body);
+        var connection = new ConnectionOptions
+        {
+            Provider = StandardWebhooksProvider.Id,
+            Secrets = vector.Secret.Length > 0 ? [vector.Secret] : [],
+            PublicKeys = vector.PublicKey.Length > 0 ? [vector.PublicKey] : [],
+        };
 
         // Act
-        var result = sut.Verify(request, ConnectionWith(vector.Secret), vector.Now);
+        var result = sut.Verify(request, connection, vector.Now);
 
         // Assert
         Assert.True(vector.Valid == result.IsValid, $"vector {index} ({note}): expected valid={vector.Valid}");

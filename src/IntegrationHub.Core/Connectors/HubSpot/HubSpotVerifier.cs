@@ -1,0 +1,174 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using IntegrationHub.Core.Configuration;
+using IntegrationHub.Core.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationHub.Core.Connectors.HubSpot;
+
+/// <summary>Verifies HubSpot's signatures: <c>X-HubSpot-Signature-v3</c> when it is present (base64 HMAC-SHA256 of
+/// method, URI, body and millisecond timestamp, within the tolerance), otherwise <c>X-HubSpot-Signature</c> v1 (hex
+/// SHA-256 of client secret and body) or v2 (of client secret, method, URI and body). A delivery is a batch of events
+/// with no single id, so its id is derived from the body.</summary>
+public sealed class HubSpotVerifier(IOptions<HubOptions> options) : IWebhookVerifier
+{
+    private const int StackKeyBytes = 256;
+
+    /// <summary>The escapes v3 decodes in the URI before signing (HubSpot's "validating requests" table).</summary>
+    private static readonly SearchValues<byte> V3DecodedCharacters = SearchValues.Create(":/?@!$'()*,;"u8);
+
+    public string Provider => HubSpotProvider.Id;
+
+    public VerificationResult Verify(WebhookRequest request, ConnectionOptions connection, DateTimeOffset now)
+    {
+        // v3 is preferred whenever it is sent, and then alone decides: falling back would let a forger downgrade to v1.
+        var problem = request.Header(HubSpotProvider.SignatureV3Header) is { Length: > 0 } v3
+            ? VerifyV3(request, v3, connection, now)
+            : VerifyV1OrV2(request, connection);
+        return problem is null
+            ? VerificationResult.Valid(ContentDeliveryId.For(request.Body.Span))
+            : VerificationResult.Invalid(problem);
+    }
+
+    private WebhookProblem? VerifyV3(WebhookRequest request, string signature, ConnectionOptions connection, DateTimeOffset now)
+    {
+        var timestampText = request.Header(HubSpotProvider.TimestampHeader);
+        if (string.IsNullOrEmpty(timestampText))
+        {
+            return WebhookProblem.MissingSignature(
+                $"{HubSpotProvider.SignatureV3Header} is present but {HubSpotProvider.TimestampHeader} is missing.");
+        }
+        if (!long.TryParse(timestampText, NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp))
+        {
+            return WebhookProblem.InvalidSignature($"{HubSpotProvider.TimestampHeader} is not a Unix time in milliseconds.");
+        }
+        var toleranceMs = (long)options.Value.TimestampTolerance.TotalMilliseconds;
+        var skewMs = now.ToUnixTimeMilliseconds() - timestamp;
+        if (Math.Abs(skewMs) > toleranceMs)
+        {
+            return WebhookProblem.StaleTimestamp(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{HubSpotProvider.TimestampHeader} is {Math.Abs(skewMs) / 1000.0:0.###} seconds "
+                + $"{(skewMs > 0 ? "behind" : "ahead of")} the hub's clock; the tolerance is {toleranceMs / 1000.0:0.###} seconds."));
+        }
+
+        var uri = request.Url.OriginalString;
+        var body = request.Body.Span;
+        var buffer = ArrayPool<byte>.Shared.Rent(
+            Encoding.UTF8.GetByteCount(request.Method) + Encoding.UTF8.GetByteCount(uri) + body.Length + timestampText.Length);
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(request.Method, buffer);
+            var uriLength = Encoding.UTF8.GetBytes(uri, buffer.AsSpan(written));
+            written += DecodeV3Escapes(buffer.AsSpan(written, uriLength));
+            body.CopyTo(buffer.AsSpan(written));
+            written += body.Length;
+            written += Encoding.UTF8.GetBytes(timestampText, buffer.AsSpan(written));
+            var message = buffer.AsSpan(0, written);
+
+            Span<byte> keyBuffer = stackalloc byte[StackKeyBytes];
+            Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            foreach (var secret in connection.Secrets)
+            {
+                HMACSHA256.HashData(Utf8(secret, keyBuffer), message, mac);
+                if (SignatureText.Base64Equals(signature, mac))
+                {
+                    return null;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return WebhookProblem.InvalidSignature($"{HubSpotProvider.SignatureV3Header} matches no configured client secret.");
+    }
+
+    private static WebhookProblem? VerifyV1OrV2(WebhookRequest request, ConnectionOptions connection)
+    {
+        var signature = request.Header(HubSpotProvider.SignatureHeader);
+        if (string.IsNullOrEmpty(signature))
+        {
+            return WebhookProblem.MissingSignature(
+                $"Neither {HubSpotProvider.SignatureV3Header} nor {HubSpotProvider.SignatureHeader} is present.");
+        }
+        var version = request.Header(HubSpotProvider.SignatureVersionHeader);
+        if (string.IsNullOrEmpty(version))
+        {
+            return WebhookProblem.MissingSignature(
+                $"{HubSpotProvider.SignatureHeader} is present but {HubSpotProvider.SignatureVersionHeader} is missing.");
+        }
+        var isV2 = string.Equals(version, "v2", StringComparison.OrdinalIgnoreCase);
+        if (!isV2 && !string.Equals(version, "v1", StringComparison.OrdinalIgnoreCase))
+        {
+            return WebhookProblem.InvalidSignature($"{HubSpotProvider.SignatureVersionHeader} must be v1 or v2.");
+        }
+
+        var method = isV2 ? request.Method : "";
+        var uri = isV2 ? request.Url.OriginalString : "";
+        var body = request.Body.Span;
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        foreach (var secret in connection.Secrets)
+        {
+            // The client secret is the first part of the hashed text, so the buffer holds it and is wiped after use.
+            var buffer = ArrayPool<byte>.Shared.Rent(
+                Encoding.UTF8.GetByteCount(secret) + Encoding.UTF8.GetByteCount(method) + Encoding.UTF8.GetByteCount(uri) + body.Length);
+            var written = 0;
+            try
+            {
+                written += Encoding.UTF8.GetBytes(secret, buffer);
+                written += Encoding.UTF8.GetBytes(method, buffer.AsSpan(written));
+                written += Encoding.UTF8.GetBytes(uri, buffer.AsSpan(written));
+                body.CopyTo(buffer.AsSpan(written));
+                written += body.Length;
+                SHA256.HashData(buffer.AsSpan(0, written), hash);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(buffer.AsSpan(0, written));
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+            if (SignatureText.HexEquals(signature, hash))
+            {
+                return null;
+            }
+        }
+        return WebhookProblem.InvalidSignature(
+            $"{HubSpotProvider.SignatureHeader} ({(isV2 ? "v2" : "v1")}) matches no configured client secret.");
+    }
+
+    /// <summary>Decodes, in place, the percent-escapes of the characters v3 signs decoded; returns the new length.</summary>
+    private static int DecodeV3Escapes(Span<byte> uri)
+    {
+        var written = 0;
+        for (var read = 0; read < uri.Length; read++)
+        {
+            if (uri[read] == (byte)'%' && read + 2 < uri.Length
+                && HexDigit(uri[read + 1]) is >= 0 and var high && HexDigit(uri[read + 2]) is >= 0 and var low
+                && V3DecodedCharacters.Contains((byte)((high << 4) | low)))
+            {
+                uri[written++] = (byte)((high << 4) | low);
+                read += 2;
+            }
+            else
+            {
+                uri[written++] = uri[read];
+            }
+        }
+        return written;
+    }
+
+    private static int HexDigit(byte c) => c switch
+    {
+        >= (byte)'0' and <= (byte)'9' => c - '0',
+        >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
+        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
+        _ => -1,
+    };
+
+    /// <summary>A secret's UTF-8 bytes, on the stack when they fit (HubSpot client secrets are 36 characters).</summary>
+    private static ReadOnlySpan<byte> Utf8(string text, Span<byte> stack) =>
+        Encoding.UTF8.GetByteCount(text) <= stack.Length ? stack[..Encoding.UTF8.GetBytes(text, stack)] : Encoding.UTF8.GetBytes(text);
+}
