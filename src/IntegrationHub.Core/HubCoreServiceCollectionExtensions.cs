@@ -1,5 +1,5 @@
 using IntegrationHub.Core.Configuration;
-using IntegrationHub.Core.Connectors.StandardWebhooks;
+using IntegrationHub.Core.Connectors;
 using IntegrationHub.Core.Profiles;
 using IntegrationHub.Core.Webhooks;
 using IntegrationHub.Core.Workflows.ProcessEvent;
@@ -23,7 +23,7 @@ public static class HubCoreServiceCollectionExtensions
             new HubOptionsValidator(sp.GetServices<ConnectorDescriptor>().Select(c => c.Provider)));
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddConnector<StandardWebhooksVerifier, StandardWebhooksNormaliser>(StandardWebhooksProvider.Id);
+        services.AddConnectors();
         services.AddSingleton<ConnectorCatalog>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<ProcessEventSteps>();
@@ -31,14 +31,20 @@ public static class HubCoreServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers one provider's verifier and normaliser under its provider id.</summary>
+    /// <summary>Registers one provider's verifier and normaliser under its provider id: connections may then use it.</summary>
     public static IServiceCollection AddConnector<TVerifier, TNormaliser>(this IServiceCollection services, string provider)
         where TVerifier : class, IWebhookVerifier
         where TNormaliser : class, IEventNormaliser
     {
+        services.AddVerifier<TVerifier>();
         services.AddSingleton(new ConnectorDescriptor(provider));
-        services.AddSingleton<IWebhookVerifier, TVerifier>();
         services.AddSingleton<IEventNormaliser, TNormaliser>();
         return services;
     }
+
+    /// <summary>Registers a verifier whose normaliser is not written yet: <c>hub webhooks verify</c> can use it, but no
+    /// connection can name the provider until the whole connector is registered.</summary>
+    public static IServiceCollection AddVerifier<TVerifier>(this IServiceCollection services)
+        where TVerifier : class, IWebhookVerifier =>
+        services.AddSingleton<IWebhookVerifier, TVerifier>();
 }
