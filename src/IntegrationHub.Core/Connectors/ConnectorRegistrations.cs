@@ -24,17 +24,17 @@ public static class ConnectorRegistrations
     public static IServiceCollection AddConnectors(this IServiceCollection services)
     {
         services.AddConnector<StandardWebhooksVerifier, StandardWebhooksNormaliser>(StandardWebhooksProvider.Id);
+        services.AddConnector<StripeVerifier, StripeNormaliser>(StripeProvider.Id);
+        services.AddConnector<ShopifyVerifier, ShopifyNormaliser>(ShopifyProvider.Id);
+        services.AddConnector<SegmentVerifier, SegmentNormaliser>(SegmentProvider.Id);
+        services.AddConnector<TypeformVerifier, TypeformNormaliser>(TypeformProvider.Id);
 
         // Verified exactly as their vendors sign; normalisers land with the rest of the connector catalogue.
-        services.AddVerifier<StripeVerifier>();
-        services.AddVerifier<ShopifyVerifier>();
         services.AddVerifier<HubSpotVerifier>();
         services.AddVerifier<MailchimpVerifier>();
         services.AddVerifier<MarketoVerifier>();
-        services.AddVerifier<SegmentVerifier>();
         services.AddVerifier<IntercomVerifier>();
         services.AddVerifier<ZendeskVerifier>();
-        services.AddVerifier<TypeformVerifier>();
         services.AddVerifier<SendGridVerifier>();
         services.AddVerifier<MailgunVerifier>();
         services.AddVerifier<TwilioVerifier>();
