@@ -12,6 +12,9 @@ public sealed class HubFixture : IAsyncLifetime
 {
     public const string Connection = "e2e";
     public const string Secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    public const string ShopifySecret = "shpss_e2e_secret";
+    public const string MetaVerifyToken = "e2e-verify-token";
+    public const string MailchimpToken = "e2e-list-token";
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("hub-e2e-").FullName;
     private AzuriteProcess? _azurite;
@@ -40,6 +43,13 @@ public sealed class HubFixture : IAsyncLifetime
             [$"Hub__Connections__{Connection}__Secrets__0"] = "whsec_cm90YXRlZC1vdXQtc2VjcmV0LWZvci10ZXN0cw==",
             [$"Hub__Connections__{Connection}__Secrets__1"] = Secret,
             ["Hub__MaxBodyBytes"] = "65536",
+            ["Hub__Connections__shop__Provider"] = "shopify",
+            ["Hub__Connections__shop__Secrets__0"] = ShopifySecret,
+            ["Hub__Connections__leads__Provider"] = "meta",
+            ["Hub__Connections__leads__Secrets__0"] = "meta-app-secret",
+            ["Hub__Connections__leads__Settings__VerifyToken"] = MetaVerifyToken,
+            ["Hub__Connections__list__Provider"] = "mailchimp",
+            ["Hub__Connections__list__Secrets__0"] = MailchimpToken,
             ["Hub__Worker__MaxPollInterval"] = "00:00:00.200",
         }, TimeSpan.FromSeconds(90));
         Client = new HttpClient { BaseAddress = Hub.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

@@ -14,6 +14,7 @@ using IntegrationHub.Core.Connectors.Stripe;
 using IntegrationHub.Core.Connectors.Twilio;
 using IntegrationHub.Core.Connectors.Typeform;
 using IntegrationHub.Core.Connectors.Zendesk;
+using IntegrationHub.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationHub.Core.Connectors;
@@ -24,23 +25,25 @@ public static class ConnectorRegistrations
     public static IServiceCollection AddConnectors(this IServiceCollection services)
     {
         services.AddConnector<StandardWebhooksVerifier, StandardWebhooksNormaliser>(StandardWebhooksProvider.Id);
+        services.AddConnector<HubSpotVerifier, HubSpotNormaliser>(HubSpotProvider.Id);
+        services.AddConnector<MailchimpVerifier, MailchimpNormaliser>(MailchimpProvider.Id);
+        services.AddConnector<MarketoVerifier, MarketoNormaliser>(MarketoProvider.Id);
+        services.AddConnector<SegmentVerifier, SegmentNormaliser>(SegmentProvider.Id);
         services.AddConnector<StripeVerifier, StripeNormaliser>(StripeProvider.Id);
         services.AddConnector<ShopifyVerifier, ShopifyNormaliser>(ShopifyProvider.Id);
-        services.AddConnector<SegmentVerifier, SegmentNormaliser>(SegmentProvider.Id);
+        services.AddConnector<IntercomVerifier, IntercomNormaliser>(IntercomProvider.Id);
+        services.AddConnector<ZendeskVerifier, ZendeskNormaliser>(ZendeskProvider.Id);
         services.AddConnector<TypeformVerifier, TypeformNormaliser>(TypeformProvider.Id);
+        services.AddConnector<SendGridVerifier, SendGridNormaliser>(SendGridProvider.Id);
+        services.AddConnector<MailgunVerifier, MailgunNormaliser>(MailgunProvider.Id);
+        services.AddConnector<TwilioVerifier, TwilioNormaliser>(TwilioProvider.Id);
+        services.AddConnector<SlackVerifier, SlackNormaliser>(SlackProvider.Id);
+        services.AddConnector<MetaVerifier, MetaNormaliser>(MetaProvider.Id);
+        services.AddConnector<CalendlyVerifier, CalendlyNormaliser>(CalendlyProvider.Id);
 
-        // Verified exactly as their vendors sign; normalisers land with the rest of the connector catalogue.
-        services.AddVerifier<HubSpotVerifier>();
-        services.AddVerifier<MailchimpVerifier>();
-        services.AddVerifier<MarketoVerifier>();
-        services.AddVerifier<IntercomVerifier>();
-        services.AddVerifier<ZendeskVerifier>();
-        services.AddVerifier<SendGridVerifier>();
-        services.AddVerifier<MailgunVerifier>();
-        services.AddVerifier<TwilioVerifier>();
-        services.AddVerifier<SlackVerifier>();
-        services.AddVerifier<MetaVerifier>();
-        services.AddVerifier<CalendlyVerifier>();
+        // The GET some vendors send to check a webhook URL before delivering to it.
+        services.AddSingleton<IWebhookHandshake, MetaHandshake>();
+        services.AddSingleton<IWebhookHandshake, MailchimpHandshake>();
         return services;
     }
 }
