@@ -15,6 +15,8 @@ internal static class TimelineEntity
     private const string Source = "Source";
     private const string Provider = "Provider";
     private const string DeliveryId = "DeliveryId";
+    private const string SourceType = "SourceType";
+    private const string Summary = "Summary";
 
     public static string RowKey(Interaction interaction)
     {
@@ -31,6 +33,8 @@ internal static class TimelineEntity
         [Source] = interaction.Source,
         [Provider] = interaction.Provider,
         [DeliveryId] = interaction.DeliveryId,
+        [SourceType] = interaction.SourceType,
+        [Summary] = interaction.Summary,
     };
 
     public static Interaction ToInteraction(TableEntity entity) => new(
@@ -39,5 +43,7 @@ internal static class TimelineEntity
         entity.GetDateTimeOffset(OccurredAt) ?? default,
         entity.GetString(Source) ?? "",
         entity.GetString(Provider) ?? "",
-        entity.GetString(DeliveryId) ?? "");
+        entity.GetString(DeliveryId) ?? "",
+        entity.GetString(SourceType),
+        entity.GetString(Summary));
 }

@@ -119,5 +119,5 @@ public sealed class TableTimelineStoreTests(AzuriteFixture azurite) : StorageTes
     private ITimelineStore CreateSut() => Storage.Get<ITimelineStore>();
 
     private static Interaction Interaction(string eventId, DateTimeOffset at) =>
-        new("contact.updated", eventId, at, "shop", "standard-webhooks", "d-" + eventId);
+        new("profile.updated", eventId, at, "shop", "shopify", "d-" + eventId, "customers/update", "Customer updated");
 }
