@@ -20,4 +20,10 @@ internal sealed class DeliveryWorkerOptions
 
     /// <summary>The longest pause between polls of an empty queue.</summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A warning is logged while the oldest waiting message is older than this.</summary>
+    public TimeSpan OldestMessageWarningAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the queue's health is looked at for that warning.</summary>
+    public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -9,7 +9,11 @@ namespace IntegrationHub.Infrastructure.Health;
 /// <summary>Storage health: the table service answers a query and the delivery queue reports its depth, within
 /// <see cref="StorageOptions.HealthCheckTimeout"/>. Never throws for a storage failure: it reports it.</summary>
 public sealed partial class StorageHubHealth(
-    StorageResources storage, IUnmappedEventLog unmapped, IOptions<StorageOptions> options, ILogger<StorageHubHealth> logger) : IHubHealth
+    StorageResources storage,
+    IUnmappedEventLog unmapped,
+    TimeProvider time,
+    IOptions<StorageOptions> options,
+    ILogger<StorageHubHealth> logger) : IHubHealth
 {
     public const string StorageCheck = "storage";
     public const string Ok = "ok";
@@ -27,26 +31,35 @@ public sealed partial class StorageHubHealth(
             }
             var queue = await storage.QueueAsync(StorageNames.DeliveryQueue, deadline.Token);
             var properties = await queue.GetPropertiesAsync(deadline.Token);
+            var oldest = await queue.PeekMessagesAsync(1, deadline.Token);
+            var oldestAge = oldest.Value.FirstOrDefault()?.InsertedOn is { } inserted
+                ? Math.Max(0, (time.GetUtcNow() - inserted).TotalSeconds)
+                : 0;
+            var poison = await storage.QueueAsync(StorageNames.PoisonQueue, deadline.Token);
+            var deadLetters = (await poison.GetPropertiesAsync(deadline.Token)).Value.ApproximateMessagesCountLong;
             var unmappedEvents = await unmapped.CountAsync(deadline.Token);
-            return Report(Ok, properties.Value.ApproximateMessagesCountLong, unmappedEvents);
+            return new HealthReport(
+                HealthReport.Healthy,
+                new Dictionary<string, string> { [StorageCheck] = Ok },
+                properties.Value.ApproximateMessagesCountLong,
+                unmappedEvents,
+                Math.Round(oldestAge, 1),
+                deadLetters);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogUnhealthy(nameof(TimeoutException), null);
-            return Report($"error: {nameof(TimeoutException)}", null, null);
+            return Unhealthy($"error: {nameof(TimeoutException)}");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogUnhealthy(e.GetType().Name, e);
-            return Report($"error: {e.GetType().Name}", null, null);
+            return Unhealthy($"error: {e.GetType().Name}");
         }
     }
 
-    private static HealthReport Report(string storageStatus, long? depth, long? unmappedEvents) => new(
-        storageStatus == Ok ? HealthReport.Healthy : HealthReport.Unhealthy,
-        new Dictionary<string, string> { [StorageCheck] = storageStatus },
-        depth,
-        unmappedEvents);
+    private static HealthReport Unhealthy(string storageStatus) =>
+        new(HealthReport.Unhealthy, new Dictionary<string, string> { [StorageCheck] = storageStatus }, null);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage health check failed: {ErrorType}")]
     private partial void LogUnhealthy(string errorType, Exception? exception);

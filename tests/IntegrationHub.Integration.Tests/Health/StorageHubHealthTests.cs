@@ -24,6 +24,27 @@ public sealed class StorageHubHealthTests(AzuriteFixture azurite) : StorageTest(
         Assert.True(report.IsHealthy);
         Assert.Equal("ok", report.Checks["storage"]);
         Assert.Equal(2, report.QueueDepth);
+        Assert.InRange(report.OldestMessageAgeSeconds!.Value, 0, 60);
+        Assert.Equal(0, report.DeadLetters);
+        Assert.Equal(0, report.UnmappedEvents);
+    }
+
+    [Fact]
+    public async Task CheckAsync_EmptyQueueAndADeadLetter_AgeZeroAndOneDeadLetter()
+    {
+        // Arrange
+        var health = Storage.Get<IHubHealth>();
+        await Storage.Get<IDeliveryQueue>().EnqueueAsync(new DeliveryMessage("shop", "poison"));
+        var consumer = Storage.Get<IntegrationHub.Infrastructure.Queues.StorageQueueConsumer>();
+        var received = Assert.Single(await consumer.ReceiveAsync(1, TimeSpan.FromSeconds(30)));
+        await consumer.DeadLetterAsync(received, "Test", "set aside by the test");
+
+        // Act
+        var report = await health.CheckAsync();
+
+        // Assert
+        Assert.Equal(0, report.OldestMessageAgeSeconds);
+        Assert.Equal(1, report.DeadLetters);
     }
 
     [Fact]
