@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IntegrationHub.Cli;
+using IntegrationHub.Cli.Operations;
 using IntegrationHub.Cli.Serve;
 using IntegrationHub.Cli.Webhooks;
 
@@ -7,6 +8,7 @@ var root = new RootCommand("IntegrationHub: takes your marketing tools' webhooks
 {
     ServeCommand.Create(),
     WebhooksCommand.Create(),
+    DeadLettersCommand.Create(),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

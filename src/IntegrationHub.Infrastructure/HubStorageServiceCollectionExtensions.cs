@@ -1,5 +1,6 @@
 using IntegrationHub.Core.Ports;
 using IntegrationHub.Infrastructure.Archive;
+using IntegrationHub.Infrastructure.Operations;
 using IntegrationHub.Infrastructure.Health;
 using IntegrationHub.Infrastructure.Identity;
 using IntegrationHub.Infrastructure.Profiles;
@@ -34,6 +35,9 @@ public static class HubStorageServiceCollectionExtensions
         services.TryAddSingleton<IIdentityIndex, TableIdentityIndex>();
         services.TryAddSingleton<ITimelineStore, TableTimelineStore>();
         services.TryAddSingleton<IUnmappedEventLog, TableUnmappedEventLog>();
+        services.TryAddSingleton<IDeadLetterStore, TableDeadLetterStore>();
+        // Operators' dead-letter service: both hosts record and replay through the same store and their own transport.
+        services.TryAddSingleton<IntegrationHub.Core.Operations.DeadLetters>();
         services.TryAddSingleton<IHubHealth, StorageHubHealth>();
         return services;
     }

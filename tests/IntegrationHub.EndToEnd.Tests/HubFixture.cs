@@ -15,6 +15,7 @@ public sealed class HubFixture : IAsyncLifetime
     public const string ShopifySecret = "shpss_e2e_secret";
     public const string MetaVerifyToken = "e2e-verify-token";
     public const string MailchimpToken = "e2e-list-token";
+    public const string SlackSigningSecret = "8f742231b10e8888abcd99e2e5slack0";
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("hub-e2e-").FullName;
     private AzuriteProcess? _azurite;
@@ -28,6 +29,9 @@ public sealed class HubFixture : IAsyncLifetime
 
     /// <summary>The hub's delivery archive, read directly to prove what was (not) written.</summary>
     public IDeliveryArchive Archive => _storage!.GetRequiredService<IDeliveryArchive>();
+
+    /// <summary>The hub's delivery queue, written directly to stage what a webhook cannot (a message naming no delivery).</summary>
+    public IDeliveryQueue Queue => _storage!.GetRequiredService<IDeliveryQueue>();
 
     public async Task InitializeAsync()
     {
@@ -50,6 +54,8 @@ public sealed class HubFixture : IAsyncLifetime
             ["Hub__Connections__leads__Settings__VerifyToken"] = MetaVerifyToken,
             ["Hub__Connections__list__Provider"] = "mailchimp",
             ["Hub__Connections__list__Secrets__0"] = MailchimpToken,
+            ["Hub__Connections__workspace__Provider"] = "slack",
+            ["Hub__Connections__workspace__Secrets__0"] = SlackSigningSecret,
             ["Hub__Worker__MaxPollInterval"] = "00:00:00.200",
         }, TimeSpan.FromSeconds(90));
         Client = new HttpClient { BaseAddress = Hub.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -63,6 +69,7 @@ public sealed class HubFixture : IAsyncLifetime
             .AddLogging()
             .AddSingleton(TimeProvider.System)
             .AddHubStorage()
+            .AddStorageQueueTransport()
             .BuildServiceProvider();
     }
 

@@ -142,7 +142,7 @@ public sealed class HubProcess : IAsyncDisposable
     private static string DotnetHost => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 
     /// <summary>The Cli's build output beside this test assembly's: artifacts/bin/{project}/{configuration}/.</summary>
-    private static string HubDll()
+    internal static string HubDll()
     {
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
         var path = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "IntegrationHub.Cli", configuration, "hub.dll"));

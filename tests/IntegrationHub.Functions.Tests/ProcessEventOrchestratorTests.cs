@@ -78,6 +78,26 @@ public sealed class ProcessEventOrchestratorTests
     }
 
     [Fact]
+    public async Task Run_StepFailsForGood_RecordsADeadLetterAndFailsTheOrchestration()
+    {
+        var context = new Mock<TaskOrchestrationContext>();
+        context.Setup(c => c.GetInput<ProcessEventInput>()).Returns(Input);
+        context.Protected().Setup<ILoggerFactory>("LoggerFactory").Returns(NullLoggerFactory.Instance);
+        var failure = new TaskFailedException(nameof(NormaliseDelivery), 1,
+            new TaskFailureDetails("IntegrationHub.Core.Workflows.ProcessEvent.DeliveryNotFoundException", "Delivery 'msg_1' on 'shop' is not in the archive.", null, null, null));
+        context.Setup(c => c.CallActivityAsync<NormalisedDelivery>(nameof(NormaliseDelivery), Input, It.IsAny<TaskOptions>())).ThrowsAsync(failure);
+        context.Setup(c => c.CallActivityAsync(nameof(RecordDeadLetter), It.IsAny<object>(), It.IsAny<TaskOptions>())).Returns(Task.CompletedTask);
+
+        var thrown = await Assert.ThrowsAsync<TaskFailedException>(() => ProcessEventOrchestrator.Run(context.Object));
+
+        Assert.Same(failure, thrown);
+        context.Verify(c => c.CallActivityAsync(
+            nameof(RecordDeadLetter),
+            It.Is<RecordDeadLetterInput>(i => i.Connection == "shop" && i.DeliveryId == "msg_1" && i.Reason.EndsWith("DeliveryNotFoundException", StringComparison.Ordinal)),
+            DurableProcessEventSteps.Retry));
+    }
+
+    [Fact]
     public async Task Run_NoInput_Throws()
     {
         var context = new Mock<TaskOrchestrationContext>();

@@ -27,6 +27,16 @@ public sealed class ServiceBusDeliveryQueueTests
     }
 
     [Fact]
+    public void MessageId_Replay_DiffersFromTheOriginalSoDuplicateDetectionLetsItThrough()
+    {
+        var original = ServiceBusDeliveryQueue.MessageId(new DeliveryMessage("shop", "msg_1"));
+        var replay = ServiceBusDeliveryQueue.MessageId(new DeliveryMessage("shop", "msg_1", "replay-1"));
+
+        Assert.Equal("shop:msg_1", original);
+        Assert.Equal("shop:msg_1:replay-1", replay);
+    }
+
+    [Fact]
     public void MessageId_LongerThanServiceBusAllows_HashedTo64Characters()
     {
         var id = ServiceBusDeliveryQueue.MessageId(new DeliveryMessage("shop", new string('x', 200)));

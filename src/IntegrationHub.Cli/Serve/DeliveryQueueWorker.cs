@@ -1,3 +1,4 @@
+using IntegrationHub.Core.Operations;
 using IntegrationHub.Core.Workflows.ProcessEvent;
 using IntegrationHub.Infrastructure.Queues;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,7 @@ namespace IntegrationHub.Cli.Serve;
 internal sealed partial class DeliveryQueueWorker(
     StorageQueueConsumer consumer,
     IProcessEventSteps steps,
+    DeadLetters deadLetters,
     IOptions<DeliveryWorkerOptions> options,
     TimeProvider time,
     ILogger<DeliveryQueueWorker> logger) : BackgroundService
@@ -83,12 +85,11 @@ internal sealed partial class DeliveryQueueWorker(
         {
             if (ProcessingFailures.IsPermanent(exception))
             {
-                await consumer.DeadLetterAsync(message, exception.GetType().Name, exception.Message, cancellationToken);
+                await DeadLetterAsync(message, exception.GetType().Name, exception.Message, cancellationToken);
             }
             else if (message.DequeueCount >= settings.MaxDeliveryCount)
             {
-                await consumer.DeadLetterAsync(
-                    message, "MaxDeliveryCountExceeded", $"{exception.GetType().Name}: {exception.Message}", cancellationToken);
+                await DeadLetterAsync(message, "MaxDeliveryCountExceeded", $"{exception.GetType().Name}: {exception.Message}", cancellationToken);
             }
             else
             {
@@ -101,6 +102,14 @@ internal sealed partial class DeliveryQueueWorker(
             // The message reappears when its visibility timeout runs out; nothing is lost.
             LogSettleFailed(settleFailure, message.MessageId);
         }
+    }
+
+    /// <summary>Records the dead letter for operators (listed and replayed through the API) before setting the message
+    /// aside in the poison queue, so a crash between the two leaves it recorded rather than lost.</summary>
+    private async Task DeadLetterAsync(ReceivedDelivery message, string reason, string description, CancellationToken cancellationToken)
+    {
+        await deadLetters.RecordAsync(message.Message!, reason, description, message.DequeueCount, cancellationToken);
+        await consumer.DeadLetterAsync(message, reason, description, cancellationToken);
     }
 
     private static TimeSpan RetryDelay(long dequeueCount) =>

@@ -1,4 +1,5 @@
 using IntegrationHub.Core.Configuration;
+using IntegrationHub.Core.Operations;
 using IntegrationHub.Core.Ports;
 using IntegrationHub.Core.Profiles;
 using IntegrationHub.Core.Webhooks;
@@ -28,6 +29,12 @@ internal static class HubRoutes
         api.MapGet("/profiles/{id}/timeline",
             (HttpRequest request, string id, ProfileQueries queries, CancellationToken cancellationToken) =>
                 HubEndpoints.GetTimelineAsync(request, id, queries, cancellationToken));
+        api.MapGet("/deadletters",
+            (HttpRequest request, DeadLetters deadLetters, CancellationToken cancellationToken) =>
+                OperatorEndpoints.ListDeadLettersAsync(request, deadLetters, cancellationToken));
+        api.MapPost("/deadletters/{id}/replay",
+            (HttpRequest request, string id, DeadLetters deadLetters, CancellationToken cancellationToken) =>
+                OperatorEndpoints.ReplayDeadLetterAsync(request, id, deadLetters, cancellationToken));
         api.MapGet("/health",
             (IHubHealth health, CancellationToken cancellationToken) => HubEndpoints.GetHealthAsync(health, cancellationToken));
         return routes;

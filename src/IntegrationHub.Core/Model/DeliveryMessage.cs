@@ -4,7 +4,8 @@ namespace IntegrationHub.Core.Model;
 
 /// <summary>The queue message for an accepted delivery. It names the archived delivery rather than carrying it,
 /// so messages stay small whatever the body size.</summary>
-public sealed record DeliveryMessage(string Connection, string DeliveryId)
+/// <param name="Replay">Set when an operator replays the delivery, so the transport treats it as a new message.</param>
+public sealed record DeliveryMessage(string Connection, string DeliveryId, string? Replay = null)
 {
     /// <summary>The queue both transports use (Service Bus in Azure, Storage Queue standalone).</summary>
     public const string QueueName = "deliveries";

@@ -27,7 +27,9 @@ internal sealed class ServiceBusDeliveryQueue(ServiceBusClient client) : IDelive
 
     internal static string MessageId(DeliveryMessage message)
     {
-        var id = $"{message.Connection}:{message.DeliveryId}";
+        var id = message.Replay is null
+            ? $"{message.Connection}:{message.DeliveryId}"
+            : $"{message.Connection}:{message.DeliveryId}:{message.Replay}";
         return id.Length <= MaxMessageIdLength ? id : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
     }
 }

@@ -8,8 +8,10 @@ namespace IntegrationHub.Functions.Workflows;
 internal sealed class DurableProcessEventSteps(TaskOrchestrationContext context) : IProcessEventSteps
 {
     /// <summary>Transient storage failures are retried with backoff, as the standalone host's Polly pipeline does.</summary>
+    internal const int MaxAttempts = 5;
+
     internal static TaskOptions Retry { get; } = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 5,
+        maxNumberOfAttempts: MaxAttempts,
         firstRetryInterval: TimeSpan.FromSeconds(1),
         backoffCoefficient: 2,
         maxRetryInterval: TimeSpan.FromSeconds(30)));

@@ -16,9 +16,23 @@ public static class ProcessEventOrchestrator
             ?? throw new InvalidOperationException("The ProcessEvent orchestration needs a ProcessEventInput.");
         var logger = context.CreateReplaySafeLogger(nameof(ProcessEventOrchestrator));
 
-        var result = await ProcessEventWorkflow.RunAsync(new DurableProcessEventSteps(context), input);
-        logger.LogInformation(
-            "Delivery {DeliveryId} on {Connection}: {Outcome}", input.DeliveryId, input.Connection, result.Outcome);
-        return result;
+        try
+        {
+            var result = await ProcessEventWorkflow.RunAsync(new DurableProcessEventSteps(context), input);
+            logger.LogInformation(
+                "Delivery {DeliveryId} on {Connection}: {Outcome}", input.DeliveryId, input.Connection, result.Outcome);
+            return result;
+        }
+        catch (TaskFailedException failed)
+        {
+            // A step failed after its retries (or at once, for a permanent failure): record a dead letter for operators,
+            // then fail the orchestration so its status shows why.
+            await context.CallActivityAsync(
+                nameof(RecordDeadLetter),
+                new RecordDeadLetterInput(
+                    input.Connection, input.DeliveryId, failed.FailureDetails.ErrorType, failed.FailureDetails.ErrorMessage, DurableProcessEventSteps.MaxAttempts),
+                DurableProcessEventSteps.Retry);
+            throw;
+        }
     }
 }

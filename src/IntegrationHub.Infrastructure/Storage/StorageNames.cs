@@ -8,6 +8,7 @@ public static class StorageNames
     public const string IdentitiesTable = "identities";
     public const string TimelineTable = "timeline";
     public const string UnmappedTable = "unmapped";
+    public const string DeadLettersTable = "deadletters";
     public const string DeliveriesContainer = "deliveries";
     public const string DeliveryQueue = "deliveries";
     public const string PoisonQueue = "deliveries-poison";

@@ -30,33 +30,13 @@ public sealed class TableTimelineStore(StorageResources storage) : ITimelineStor
         var table = await storage.TableAsync(StorageNames.TimelineTable, cancellationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(profileId)}");
         var pages = table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken)
-            .AsPages(Decode(continuation), pageSize);
+            .AsPages(ContinuationTokens.Decode(continuation), pageSize);
         await foreach (var page in pages)
         {
-            return new TimelinePage([.. page.Values.Select(TimelineEntity.ToInteraction)], Encode(page.ContinuationToken));
+            return new TimelinePage([.. page.Values.Select(TimelineEntity.ToInteraction)], ContinuationTokens.Encode(page.ContinuationToken));
         }
         return new TimelinePage([], null);
     }
 
     private static string PartitionKey(string profileId) => TableKeys.For(profileId, nameof(profileId));
-
-    /// <summary>Azure's token names raw keys; the caller gets it base64url-encoded, opaque and safe in a URL.</summary>
-    private static string? Encode(string? token) =>
-        string.IsNullOrEmpty(token) ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes(token));
-
-    private static string? Decode(string? continuation)
-    {
-        if (string.IsNullOrEmpty(continuation))
-        {
-            return null;
-        }
-        try
-        {
-            return Encoding.UTF8.GetString(Base64Url.DecodeFromChars(continuation));
-        }
-        catch (FormatException e)
-        {
-            throw new ArgumentException("The continuation is not one this timeline issued.", nameof(continuation), e);
-        }
-    }
 }
