@@ -1,5 +1,6 @@
 using IntegrationHub.Core.Configuration;
 using IntegrationHub.Core.Connectors;
+using IntegrationHub.Core.Identity;
 using IntegrationHub.Core.Profiles;
 using IntegrationHub.Core.Webhooks;
 using IntegrationHub.Core.Workflows.ProcessEvent;
@@ -11,7 +12,8 @@ namespace IntegrationHub.Core;
 
 public static class HubCoreServiceCollectionExtensions
 {
-    /// <summary>Registers the hub's host-independent services: options (section <c>Hub</c>, validated on start),
+    /// <summary>Registers the hub's host-independent services: options (sections <c>Hub</c> and <c>Hub:Identity</c>,
+    /// validated on start), the identifier policy and survivorship rules they configure,
     /// connectors, intake, the process-event steps and the profile queries.</summary>
     public static IServiceCollection AddHubCore(this IServiceCollection services)
     {
@@ -21,6 +23,14 @@ public static class HubCoreServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<HubOptions>>(sp =>
             new HubOptionsValidator(sp.GetServices<ConnectorDescriptor>().Select(c => c.Provider)));
+        services.AddOptions<IdentityOptions>()
+            .BindConfiguration(IdentityOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>();
+        services.AddSingleton(sp => new IdentifierPolicy(
+            sp.GetRequiredService<IOptions<IdentityOptions>>().Value, sp.GetRequiredService<IOptions<HubOptions>>().Value.DefaultPhoneRegion));
+        services.AddSingleton(sp => SurvivorshipRules.From(sp.GetRequiredService<IOptions<IdentityOptions>>().Value));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddConnectors();

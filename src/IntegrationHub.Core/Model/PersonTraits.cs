@@ -1,9 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace IntegrationHub.Core.Model;
 
 /// <summary>What one source record says about a person, already normalised (email case-folded, phone in E.164).</summary>
 /// <param name="SourceRecordId">The source's own id for the record, e.g. <c>cus_123</c>; null if it has none.</param>
 /// <param name="EventTime">When the source says this was true.</param>
 /// <param name="Consents">Explicit consent statements, per channel.</param>
+/// <param name="AnonymousId">The source's anonymous or device id (a cookie, an app install), when it sends one: it links
+/// the person's anonymous activity to them in the identity graph, and is not a profile field.</param>
 public sealed record PersonTraits(
     string? SourceRecordId,
     DateTimeOffset EventTime,
@@ -13,7 +17,8 @@ public sealed record PersonTraits(
     string? Phone,
     string? Company = null,
     PostalLocation? Location = null,
-    IReadOnlyList<ConsentStatement>? Consents = null)
+    IReadOnlyList<ConsentStatement>? Consents = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AnonymousId = null)
 {
     /// <summary>The identifiers that can resolve this person, strongest first.</summary>
     public IReadOnlyList<IdentityKey> Identifiers(string connection)
@@ -41,7 +46,8 @@ public sealed record PersonTraits(
         && Phone == other.Phone
         && Company == other.Company
         && Location == other.Location
-        && (Consents ?? []).SequenceEqual(other.Consents ?? []);
+        && (Consents ?? []).SequenceEqual(other.Consents ?? [])
+        && AnonymousId == other.AnonymousId;
 
     public override int GetHashCode() => HashCode.Combine(SourceRecordId, EventTime, Email, FirstName, LastName, Phone, Company, Location);
 }

@@ -6,10 +6,19 @@ namespace IntegrationHub.Core.Profiles;
 /// any order or duplication of the same events gives the same profile (ARCHITECTURE.md decision 2).</summary>
 public static class ProfileMerger
 {
-    /// <summary>Returns the merged profile and the fields whose winning value changed.</summary>
+    /// <summary>Returns the merged profile and the fields whose winning value changed, every field taking its most
+    /// recent value.</summary>
     public static (UnifiedProfile Profile, IReadOnlyList<string> ChangedFields) Merge(
-        UnifiedProfile profile, string source, PersonTraits traits, string eventId)
+        UnifiedProfile profile, string source, PersonTraits traits, string eventId) =>
+        Merge(profile, source, traits, eventId, SurvivorshipRules.Default);
+
+    /// <summary>Returns the merged profile and the fields whose winning value changed, each field ranked by its rule.</summary>
+    public static (UnifiedProfile Profile, IReadOnlyList<string> ChangedFields) Merge(
+        UnifiedProfile profile, string source, PersonTraits traits, string eventId, SurvivorshipRules rules)
     {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(traits);
+        ArgumentNullException.ThrowIfNull(rules);
         var recordId = traits.SourceRecordId ?? eventId;
         var candidates = profile.Candidates.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var changed = new List<string>();
@@ -17,7 +26,7 @@ public static class ProfileMerger
         {
             var incoming = new FieldValue(value, source, recordId, traits.EventTime);
             var before = candidates.GetValueOrDefault(field) ?? [];
-            var after = Survivorship.Keep(before, incoming);
+            var after = Survivorship.Keep(before, incoming, rules.OrderFor(field), rules.RetentionFor(field));
             candidates[field] = after;
             if (!Equals(Survivorship.Winner(before)?.Value, Survivorship.Winner(after)?.Value))
             {
