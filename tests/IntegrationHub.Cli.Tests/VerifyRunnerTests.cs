@@ -44,6 +44,21 @@ public sealed class VerifyRunnerTests : IDisposable
         Assert.StartsWith(vector.Valid ? "valid" : "not valid: ", output.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("stripe.json", "valid (delivery id evt_")]
+    [InlineData("github.json", "valid (delivery id sha256-")]
+    public async Task RunAsync_ValidDelivery_PrintsTheDeliveryIdTheHubWouldStore(string file, string expected)
+    {
+        var index = Enumerable.Range(0, 100).First(i => VectorFiles.Load(file, i) is { Valid: true, Secret.Length: > 0 });
+        var vector = VectorFiles.Load(file, index);
+        var output = new StringWriter();
+
+        var exitCode = await VerifyRunner.RunAsync(vector.ToRequest(BodyFile(vector.Body)), output, new StringWriter(), _time, CancellationToken.None);
+
+        Assert.Equal(CliExitCodes.Success, exitCode);
+        Assert.StartsWith(expected, output.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RunAsync_OldDeliveryWithoutNow_SaysHowStaleAndExits1()
     {

@@ -63,7 +63,7 @@ internal static class VerifyRunner
         var result = verifier.Verify(new WebhookRequest(Connection, request.Method.ToUpperInvariant(), url, headers, body), connection, now);
         if (result.IsValid)
         {
-            await output.WriteLineAsync($"valid (delivery id {result.DeliveryId})");
+            await output.WriteLineAsync($"valid (delivery id {result.DeliveryIdFor(body)})");
             return CliExitCodes.Success;
         }
         await output.WriteLineAsync($"not valid: {result.Problem!.Title}: {result.Problem.Detail}");

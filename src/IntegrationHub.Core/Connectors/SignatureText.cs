@@ -9,6 +9,11 @@ public static class SignatureText
     /// <summary>Largest signature any supported vendor sends (an ECDSA DER signature is at most 72 bytes).</summary>
     private const int MaxSignatureBytes = 128;
 
+    /// <summary>True when <paramref name="text"/>, written in <paramref name="encoding"/>, encodes exactly
+    /// <paramref name="expected"/>.</summary>
+    public static bool Equals(ReadOnlySpan<char> text, ReadOnlySpan<byte> expected, SignatureEncoding encoding) =>
+        encoding == SignatureEncoding.Hex ? HexEquals(text, expected) : Base64Equals(text, expected);
+
     /// <summary>True when <paramref name="hex"/> (either case) encodes exactly <paramref name="expected"/>.</summary>
     public static bool HexEquals(ReadOnlySpan<char> hex, ReadOnlySpan<byte> expected)
     {

@@ -44,7 +44,7 @@ public sealed partial class WebhookIntake(
             return Refuse(request, malformed);
         }
 
-        var deliveryId = verification.DeliveryId!;
+        var deliveryId = verification.DeliveryIdFor(request.Body.Span);
         var headers = request.Headers
             .Where(h => !CredentialHeaders.Contains(h.Key))
             .ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value, StringComparer.OrdinalIgnoreCase);

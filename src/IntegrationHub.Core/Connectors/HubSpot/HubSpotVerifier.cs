@@ -14,8 +14,6 @@ namespace IntegrationHub.Core.Connectors.HubSpot;
 /// with no single id, so its id is derived from the body.</summary>
 public sealed class HubSpotVerifier(IOptions<HubOptions> options) : IWebhookVerifier
 {
-    private const int StackKeyBytes = 256;
-
     /// <summary>The escapes v3 decodes in the URI before signing (HubSpot's "validating requests" table).</summary>
     private static readonly SearchValues<byte> V3DecodedCharacters = SearchValues.Create(":/?@!$'()*,;"u8);
 
@@ -27,9 +25,7 @@ public sealed class HubSpotVerifier(IOptions<HubOptions> options) : IWebhookVeri
         var problem = request.Header(HubSpotProvider.SignatureV3Header) is { Length: > 0 } v3
             ? VerifyV3(request, v3, connection, now)
             : VerifyV1OrV2(request, connection);
-        return problem is null
-            ? VerificationResult.Valid(ContentDeliveryId.For(request.Body.Span))
-            : VerificationResult.Invalid(problem);
+        return problem is null ? VerificationResult.ValidWithoutId() : VerificationResult.Invalid(problem);
     }
 
     private WebhookProblem? VerifyV3(WebhookRequest request, string signature, ConnectionOptions connection, DateTimeOffset now)
@@ -66,17 +62,9 @@ public sealed class HubSpotVerifier(IOptions<HubOptions> options) : IWebhookVeri
             body.CopyTo(buffer.AsSpan(written));
             written += body.Length;
             written += Encoding.UTF8.GetBytes(timestampText, buffer.AsSpan(written));
-            var message = buffer.AsSpan(0, written);
-
-            Span<byte> keyBuffer = stackalloc byte[StackKeyBytes];
-            Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
-            foreach (var secret in connection.Secrets)
+            if (SecretHmac.AnyMatches(HashAlgorithmName.SHA256, connection.Secrets, buffer.AsSpan(0, written), signature, SignatureEncoding.Base64))
             {
-                HMACSHA256.HashData(Utf8(secret, keyBuffer), message, mac);
-                if (SignatureText.Base64Equals(signature, mac))
-                {
-                    return null;
-                }
+                return null;
             }
         }
         finally
@@ -112,24 +100,9 @@ public sealed class HubSpotVerifier(IOptions<HubOptions> options) : IWebhookVeri
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         foreach (var secret in connection.Secrets)
         {
-            // The client secret is the first part of the hashed text, so the buffer holds it and is wiped after use.
-            var buffer = ArrayPool<byte>.Shared.Rent(
-                Encoding.UTF8.GetByteCount(secret) + Encoding.UTF8.GetByteCount(method) + Encoding.UTF8.GetByteCount(uri) + body.Length);
-            var written = 0;
-            try
-            {
-                written += Encoding.UTF8.GetBytes(secret, buffer);
-                written += Encoding.UTF8.GetBytes(method, buffer.AsSpan(written));
-                written += Encoding.UTF8.GetBytes(uri, buffer.AsSpan(written));
-                body.CopyTo(buffer.AsSpan(written));
-                written += body.Length;
-                SHA256.HashData(buffer.AsSpan(0, written), hash);
-            }
-            finally
-            {
-                CryptographicOperations.ZeroMemory(buffer.AsSpan(0, written));
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+            // The client secret is the first part of the hashed text; the content is wiped when disposed.
+            using var hashed = SignedContent.Create(body, secret, method, uri);
+            SHA256.HashData(hashed.Span, hash);
             if (SignatureText.HexEquals(signature, hash))
             {
                 return null;
@@ -167,8 +140,4 @@ public sealed class HubSpotVerifier(IOptions<HubOptions> options) : IWebhookVeri
         >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
         _ => -1,
     };
-
-    /// <summary>A secret's UTF-8 bytes, on the stack when they fit (HubSpot client secrets are 36 characters).</summary>
-    private static ReadOnlySpan<byte> Utf8(string text, Span<byte> stack) =>
-        Encoding.UTF8.GetByteCount(text) <= stack.Length ? stack[..Encoding.UTF8.GetBytes(text, stack)] : Encoding.UTF8.GetBytes(text);
 }

@@ -16,7 +16,7 @@ public sealed class MailchimpHandshake : IWebhookHandshake
             ? configured
             : MailchimpProvider.DefaultQueryToken;
         var offered = SharedSecretToken.FromQuery(request.Url, parameter);
-        if (string.IsNullOrEmpty(offered))
+        if (offered.IsEmpty)
         {
             return HandshakeResult.Refused(WebhookProblem.HandshakeRefused(
                 $"The URL has no '{parameter}' query parameter (Mailchimp's shared secret token)."));

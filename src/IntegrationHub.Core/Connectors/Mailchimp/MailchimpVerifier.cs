@@ -16,13 +16,13 @@ public sealed class MailchimpVerifier : IWebhookVerifier
             ? configured
             : MailchimpProvider.DefaultQueryToken;
         var offered = SharedSecretToken.FromQuery(request.Url, parameter);
-        if (string.IsNullOrEmpty(offered))
+        if (offered.IsEmpty)
         {
             return VerificationResult.Invalid(WebhookProblem.MissingSignature(
                 $"The URL has no '{parameter}' query parameter (Mailchimp's shared secret token)."));
         }
         return SharedSecretToken.MatchesAny(offered, connection.Secrets)
-            ? VerificationResult.Valid(ContentDeliveryId.For(request.Body.Span))
+            ? VerificationResult.ValidWithoutId()
             : VerificationResult.Invalid(WebhookProblem.InvalidSignature(
                 $"The '{parameter}' query parameter matches no configured secret."));
     }

@@ -13,7 +13,8 @@ namespace IntegrationHub.Core.Connectors.Mailgun;
 /// is the delivery id: a replayed signature dedupes onto the first delivery whatever body it arrives with.</summary>
 public sealed class MailgunVerifier(IOptions<HubOptions> options) : IWebhookVerifier
 {
-    private const int StackKeyBytes = 256;
+    /// <summary>The signed token is the delivery id, read from the body once the delivery is accepted.</summary>
+    private static readonly VerificationResult ValidToken = VerificationResult.ValidWithIdInBody(new MailgunToken());
 
     /// <summary>Mailgun's timestamp is 10 digits and its token 50 characters; anything longer is not Mailgun's.</summary>
     private const int MaxSignedBytes = 256;
@@ -66,15 +67,14 @@ public sealed class MailgunVerifier(IOptions<HubOptions> options) : IWebhookVeri
         timestampText.CopyTo(signed);
         token.CopyTo(signed[timestampText.Length..]);
         signed = signed[..(timestampText.Length + token.Length)];
-        Span<byte> keyBuffer = stackalloc byte[StackKeyBytes];
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
         foreach (var key in connection.Secrets)
         {
-            HMACSHA256.HashData(Utf8(key, keyBuffer), signed, mac);
+            SecretHmac.Compute(HashAlgorithmName.SHA256, key, signed, mac);
             if (SignatureText.HexEquals(signature[..signatureLength], mac)
                 || (parentLength > 0 && SignatureText.HexEquals(parentSignature[..parentLength], mac)))
             {
-                return VerificationResult.Valid(Encoding.UTF8.GetString(token));
+                return ValidToken;
             }
         }
         return Invalid(WebhookProblem.InvalidSignature("signature.signature matches no configured webhook signing key."));
@@ -93,7 +93,4 @@ public sealed class MailgunVerifier(IOptions<HubOptions> options) : IWebhookVeri
         return true;
     }
 
-    /// <summary>A key's UTF-8 bytes, on the stack when they fit.</summary>
-    private static ReadOnlySpan<byte> Utf8(string text, Span<byte> stack) =>
-        Encoding.UTF8.GetByteCount(text) <= stack.Length ? stack[..Encoding.UTF8.GetBytes(text, stack)] : Encoding.UTF8.GetBytes(text);
 }

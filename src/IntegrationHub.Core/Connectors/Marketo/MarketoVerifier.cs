@@ -1,5 +1,4 @@
 using IntegrationHub.Core.Configuration;
-using IntegrationHub.Core.Connectors.Mailchimp;
 using IntegrationHub.Core.Webhooks;
 
 namespace IntegrationHub.Core.Connectors.Marketo;
@@ -25,19 +24,22 @@ public sealed class MarketoVerifier : IWebhookVerifier
         {
             return VerificationResult.Invalid(WebhookProblem.InvalidSignature($"The connection is misconfigured: {misconfigured}"));
         }
-        var (offered, where) = HasSetting(connection, MarketoProvider.TokenHeaderSetting)
-            ? (request.Header(connection.Settings[MarketoProvider.TokenHeaderSetting]),
-                $"the {connection.Settings[MarketoProvider.TokenHeaderSetting]} header")
-            : (SharedSecretToken.FromQuery(request.Url, connection.Settings[MarketoProvider.QueryTokenSetting]),
-                $"the '{connection.Settings[MarketoProvider.QueryTokenSetting]}' query parameter");
-        if (string.IsNullOrEmpty(offered))
+        var inHeader = HasSetting(connection, MarketoProvider.TokenHeaderSetting);
+        var offered = inHeader
+            ? request.Header(connection.Settings[MarketoProvider.TokenHeaderSetting])
+            : SharedSecretToken.FromQuery(request.Url, connection.Settings[MarketoProvider.QueryTokenSetting]);
+        if (offered.IsEmpty)
         {
-            return VerificationResult.Invalid(WebhookProblem.MissingSignature($"The shared secret is missing: {where} is absent or empty."));
+            return VerificationResult.Invalid(WebhookProblem.MissingSignature($"The shared secret is missing: {Where(connection, inHeader)} is absent or empty."));
         }
         return SharedSecretToken.MatchesAny(offered, connection.Secrets)
-            ? VerificationResult.Valid(ContentDeliveryId.For(request.Body.Span))
-            : VerificationResult.Invalid(WebhookProblem.InvalidSignature($"The shared secret in {where} matches no configured secret."));
+            ? VerificationResult.ValidWithoutId()
+            : VerificationResult.Invalid(WebhookProblem.InvalidSignature($"The shared secret in {Where(connection, inHeader)} matches no configured secret."));
     }
+
+    private static string Where(ConnectionOptions connection, bool inHeader) => inHeader
+        ? $"the {connection.Settings[MarketoProvider.TokenHeaderSetting]} header"
+        : $"the '{connection.Settings[MarketoProvider.QueryTokenSetting]}' query parameter";
 
     private static bool HasSetting(ConnectionOptions connection, string key) =>
         !string.IsNullOrWhiteSpace(connection.Settings.GetValueOrDefault(key));

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using IntegrationHub.Core.Configuration;
 using IntegrationHub.Core.Webhooks;
 
@@ -10,37 +9,11 @@ namespace IntegrationHub.Core.Connectors.Meta;
 /// the body.</summary>
 public sealed class MetaVerifier : IWebhookVerifier
 {
-    private const int MaxStackKeyBytes = 256;
-    private const string Prefix = "sha256=";
+    private static readonly BodySignatureScheme Scheme =
+        new(MetaProvider.SignatureHeader, "sha256=", HashAlgorithmName.SHA256, SignatureEncoding.Hex, "app secret");
 
     public string Provider => MetaProvider.Id;
 
-    public VerificationResult Verify(WebhookRequest request, ConnectionOptions connection, DateTimeOffset now)
-    {
-        var signature = request.Header(MetaProvider.SignatureHeader);
-        if (string.IsNullOrEmpty(signature))
-        {
-            return VerificationResult.Invalid(WebhookProblem.MissingSignature($"The {MetaProvider.SignatureHeader} header is missing."));
-        }
-        if (!signature.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            return VerificationResult.Invalid(WebhookProblem.InvalidSignature($"The {MetaProvider.SignatureHeader} header does not start with {Prefix}."));
-        }
-        var body = request.Body.Span;
-        Span<byte> keyBuffer = stackalloc byte[MaxStackKeyBytes];
-        Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        foreach (var secret in connection.Secrets)
-        {
-            ReadOnlySpan<byte> key = Encoding.UTF8.TryGetBytes(secret, keyBuffer, out var written)
-                ? keyBuffer[..written]
-                : Encoding.UTF8.GetBytes(secret);
-            HMACSHA256.HashData(key, body, expected);
-            if (SignatureText.HexEquals(signature.AsSpan(Prefix.Length), expected))
-            {
-                return VerificationResult.Valid(ContentDeliveryId.For(body));
-            }
-        }
-        return VerificationResult.Invalid(WebhookProblem.InvalidSignature(
-            $"The {MetaProvider.SignatureHeader} signature matches no configured app secret."));
-    }
+    public VerificationResult Verify(WebhookRequest request, ConnectionOptions connection, DateTimeOffset now) =>
+        Scheme.Check(request, connection.Secrets) is { } problem ? VerificationResult.Invalid(problem) : VerificationResult.ValidWithoutId();
 }

@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using IntegrationHub.Core.Configuration;
 using IntegrationHub.Core.Webhooks;
 using Microsoft.Extensions.Options;
@@ -55,37 +53,26 @@ public sealed class SendGridVerifier(IOptions<HubOptions> options) : IWebhookVer
             return Invalid(WebhookProblem.InvalidSignature($"{SendGridProvider.SignatureHeader} is not a base64 signature."));
         }
 
-        var body = request.Body.Span;
-        var buffer = ArrayPool<byte>.Shared.Rent(timestampText.Length + body.Length);
-        try
+        using var signed = SignedContent.Create(request.Body.Span, timestampText);
+        Span<byte> keyBuffer = stackalloc byte[MaxPublicKeyBytes];
+        foreach (var publicKey in connection.PublicKeys)
         {
-            var written = Encoding.UTF8.GetBytes(timestampText, buffer);
-            body.CopyTo(buffer.AsSpan(written));
-            var message = buffer.AsSpan(0, written + body.Length);
-            Span<byte> keyBuffer = stackalloc byte[MaxPublicKeyBytes];
-            foreach (var publicKey in connection.PublicKeys)
+            var pool = _imported.GetOrAdd(publicKey, static _ => []);
+            if (!pool.TryTake(out var key) && (key = ImportOrNull(publicKey, keyBuffer)) is null)
             {
-                var pool = _imported.GetOrAdd(publicKey, static _ => []);
-                if (!pool.TryTake(out var key) && (key = ImportOrNull(publicKey, keyBuffer)) is null)
+                continue;
+            }
+            try
+            {
+                if (key.VerifyData(signed.Span, signature[..signatureLength], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence))
                 {
-                    continue;
-                }
-                try
-                {
-                    if (key.VerifyData(message, signature[..signatureLength], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence))
-                    {
-                        return VerificationResult.Valid(ContentDeliveryId.For(body));
-                    }
-                }
-                finally
-                {
-                    pool.Add(key);
+                    return VerificationResult.ValidWithoutId();
                 }
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            finally
+            {
+                pool.Add(key);
+            }
         }
         return Invalid(WebhookProblem.InvalidSignature(
             $"{SendGridProvider.SignatureHeader} does not verify with any configured public key."));

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using IntegrationHub.Core.Configuration;
 using IntegrationHub.Core.Webhooks;
 
@@ -10,42 +9,20 @@ namespace IntegrationHub.Core.Connectors.Shopify;
 /// is <c>X-Shopify-Webhook-Id</c>, else <c>X-Shopify-Event-Id</c>, else one derived from the body.</summary>
 public sealed class ShopifyVerifier : IWebhookVerifier
 {
-    private const int MaxStackKeyBytes = 256;
-    /// <summary>Longer ids are ignored: even fully escaped (three characters each) they must fit a 512-character table key.</summary>
-    private const int MaxDeliveryIdLength = 128;
+    private static readonly BodySignatureScheme Scheme =
+        new(ShopifyProvider.SignatureHeader, "", HashAlgorithmName.SHA256, SignatureEncoding.Base64, "client secret");
 
     public string Provider => ShopifyProvider.Id;
 
     public VerificationResult Verify(WebhookRequest request, ConnectionOptions connection, DateTimeOffset now)
     {
-        var signature = request.Header(ShopifyProvider.SignatureHeader);
-        if (string.IsNullOrEmpty(signature))
+        if (Scheme.Check(request, connection.Secrets) is { } problem)
         {
-            return VerificationResult.Invalid(WebhookProblem.MissingSignature($"The {ShopifyProvider.SignatureHeader} header is missing."));
+            return VerificationResult.Invalid(problem);
         }
-        var body = request.Body.Span;
-        Span<byte> keyBuffer = stackalloc byte[MaxStackKeyBytes];
-        Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        foreach (var secret in connection.Secrets)
-        {
-            ReadOnlySpan<byte> key = Encoding.UTF8.TryGetBytes(secret, keyBuffer, out var written)
-                ? keyBuffer[..written]
-                : Encoding.UTF8.GetBytes(secret);
-            HMACSHA256.HashData(key, body, expected);
-            if (SignatureText.Base64Equals(signature, expected))
-            {
-                return VerificationResult.Valid(DeliveryId(request));
-            }
-        }
-        return VerificationResult.Invalid(WebhookProblem.InvalidSignature(
-            $"The {ShopifyProvider.SignatureHeader} signature matches no configured client secret."));
+        return (VendorDeliveryId.Usable(request.Header(ShopifyProvider.WebhookIdHeader))
+                ?? VendorDeliveryId.Usable(request.Header(ShopifyProvider.EventIdHeader))) is { } id
+            ? VerificationResult.Valid(id)
+            : VerificationResult.ValidWithoutId();
     }
-
-    private static string DeliveryId(WebhookRequest request) =>
-        Usable(request.Header(ShopifyProvider.WebhookIdHeader))
-        ?? Usable(request.Header(ShopifyProvider.EventIdHeader))
-        ?? ContentDeliveryId.For(request.Body.Span);
-
-    private static string? Usable(string? id) =>
-        string.IsNullOrWhiteSpace(id) || id.Length > MaxDeliveryIdLength ? null : id;
 }

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -35,6 +35,10 @@ public sealed class StandardWebhooksVerifier(IOptions<HubOptions> options) : IWe
 
     private const int MaxSignatureBytes = 128;
 
+    /// <summary>Imported public keys by their configured text: importing costs more than verifying, and an NSec public
+    /// key is immutable, so each is imported once and shared.</summary>
+    private readonly ConcurrentDictionary<string, Ed25519PublicKey?> _imported = new(StringComparer.Ordinal);
+
     public string Provider => StandardWebhooksProvider.Id;
 
     public VerificationResult Verify(WebhookRequest request, ConnectionOptions connection, DateTimeOffset now)
@@ -65,24 +69,10 @@ public sealed class StandardWebhooksVerifier(IOptions<HubOptions> options) : IWe
                 + $"the tolerance is {tolerance} seconds."));
         }
 
-        var body = request.Body.Span;
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(id) + timestampText.Length + 2 + body.Length);
-        try
+        using var content = SignedContent.Create(request.Body.Span, id, ".", timestampText, ".");
+        if (MatchesSecret(signatures, content.Span, connection.Secrets) || MatchesPublicKey(signatures, content.Span, connection.PublicKeys))
         {
-            var written = Encoding.UTF8.GetBytes(id, buffer);
-            buffer[written++] = (byte)'.';
-            written += Encoding.UTF8.GetBytes(timestampText, buffer.AsSpan(written));
-            buffer[written++] = (byte)'.';
-            body.CopyTo(buffer.AsSpan(written));
-            var content = buffer.AsSpan(0, written + body.Length);
-            if (MatchesSecret(signatures, content, connection.Secrets) || MatchesPublicKey(signatures, content, connection.PublicKeys))
-            {
-                return VerificationResult.Valid(id);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            return VerificationResult.Valid(id);
         }
         return VerificationResult.Invalid(WebhookProblem.InvalidSignature(
             $"No {SymmetricVersion} or {AsymmetricVersion} signature in {signatureHeader} matches a configured secret or public key."));
@@ -126,16 +116,13 @@ public sealed class StandardWebhooksVerifier(IOptions<HubOptions> options) : IWe
         return false;
     }
 
-    private static bool MatchesPublicKey(string signatures, ReadOnlySpan<byte> content, List<string> publicKeys)
+    private bool MatchesPublicKey(string signatures, ReadOnlySpan<byte> content, List<string> publicKeys)
     {
         var ed25519 = SignatureAlgorithm.Ed25519;
-        Span<byte> raw = stackalloc byte[MaxKeyBytes];
         Span<byte> signature = stackalloc byte[MaxSignatureBytes];
         foreach (var publicKey in publicKeys)
         {
-            if (!TryDecodeKey(publicKey, PublicKeyPrefix, raw, out var keyLength)
-                || keyLength != ed25519.PublicKeySize
-                || !Ed25519PublicKey.TryImport(ed25519, raw[..keyLength], KeyBlobFormat.RawPublicKey, out var key))
+            if (_imported.GetOrAdd(publicKey, static text => ImportOrNull(text)) is not { } key)
             {
                 continue;
             }
@@ -144,13 +131,26 @@ public sealed class StandardWebhooksVerifier(IOptions<HubOptions> options) : IWe
                 if (TryEntry(signatures.AsSpan()[range], AsymmetricVersion, out var offered)
                     && Convert.TryFromBase64Chars(offered, signature, out var signatureLength)
                     && signatureLength == ed25519.SignatureSize
-                    && ed25519.Verify(key!, content, signature[..signatureLength]))
+                    && ed25519.Verify(key, content, signature[..signatureLength]))
                 {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /// <summary>An Ed25519 public key from <c>whpk_</c> and the base64 of its 32 bytes; null when it is not one, so one
+    /// bad entry does not stop a good one from verifying.</summary>
+    private static Ed25519PublicKey? ImportOrNull(string publicKey)
+    {
+        var ed25519 = SignatureAlgorithm.Ed25519;
+        Span<byte> raw = stackalloc byte[MaxKeyBytes];
+        return TryDecodeKey(publicKey, PublicKeyPrefix, raw, out var keyLength)
+            && keyLength == ed25519.PublicKeySize
+            && Ed25519PublicKey.TryImport(ed25519, raw[..keyLength], KeyBlobFormat.RawPublicKey, out var key)
+            ? key
+            : null;
     }
 
     /// <summary>The base64 part of a <c>version,signature</c> entry, when the entry is of <paramref name="version"/>.</summary>

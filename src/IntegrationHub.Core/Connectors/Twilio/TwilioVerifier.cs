@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using IntegrationHub.Core.Configuration;
@@ -14,12 +13,8 @@ namespace IntegrationHub.Core.Connectors.Twilio;
 /// timestamp, so there is no replay window.</summary>
 public sealed class TwilioVerifier : IWebhookVerifier
 {
-    private const int StackKeyBytes = 256;
-
     public string Provider => TwilioProvider.Id;
 
-    [SuppressMessage("Security", "CA5350:Do Not Use Weak Cryptographic Algorithms",
-        Justification = "HMAC-SHA1 is Twilio's signature scheme; the hub can only check it as Twilio computes it.")]
     public VerificationResult Verify(WebhookRequest request, ConnectionOptions connection, DateTimeOffset now)
     {
         var signature = request.Header(TwilioProvider.SignatureHeader);
@@ -48,8 +43,6 @@ public sealed class TwilioVerifier : IWebhookVerifier
         {
             // The parameters go after the longest URL once; each URL variant is then written just before them.
             var parameters = bodyHash.Found ? 0 : TwilioFormParameters.Write(body, buffer.AsSpan(urlBytes));
-            Span<byte> keyBuffer = stackalloc byte[StackKeyBytes];
-            Span<byte> mac = stackalloc byte[HMACSHA1.HashSizeInBytes];
             for (var pass = 0; pass < 2; pass++)
             {
                 var urlLength = pass == 0 ? Encoding.UTF8.GetBytes(url, buffer) : alternate.Write(url, buffer);
@@ -59,13 +52,11 @@ public sealed class TwilioVerifier : IWebhookVerifier
                     buffer.AsSpan(0, urlLength).CopyTo(buffer.AsSpan(start));
                 }
                 var message = buffer.AsSpan(start, urlLength + parameters);
-                foreach (var token in connection.Secrets)
+                if (SecretHmac.AnyMatches(HashAlgorithmName.SHA1, connection.Secrets, message, signature, SignatureEncoding.Base64))
                 {
-                    HMACSHA1.HashData(Utf8(token, keyBuffer), message, mac);
-                    if (SignatureText.Base64Equals(signature, mac))
-                    {
-                        return VerificationResult.Valid(DeliveryId(request));
-                    }
+                    return request.Header(TwilioProvider.IdempotencyTokenHeader) is { Length: > 0 } idempotencyToken
+                        ? VerificationResult.Valid(idempotencyToken)
+                        : VerificationResult.ValidWithoutId();
                 }
             }
         }
@@ -76,9 +67,6 @@ public sealed class TwilioVerifier : IWebhookVerifier
         return VerificationResult.Invalid(WebhookProblem.InvalidSignature(
             $"{TwilioProvider.SignatureHeader} matches no configured auth token for this URL, with or without its default port."));
     }
-
-    private static string DeliveryId(WebhookRequest request) =>
-        request.Header(TwilioProvider.IdempotencyTokenHeader) is { Length: > 0 } token ? token : ContentDeliveryId.For(request.Body.Span);
 
     /// <summary>Finds a query parameter by exact name; its value is returned as written (Twilio's hex needs no decoding).</summary>
     private static (bool Found, Range Value) QueryValue(string url, string name)
@@ -102,10 +90,6 @@ public sealed class TwilioVerifier : IWebhookVerifier
         }
         return (false, default);
     }
-
-    /// <summary>A key's UTF-8 bytes, on the stack when they fit (auth tokens are 32 characters).</summary>
-    private static ReadOnlySpan<byte> Utf8(string text, Span<byte> stack) =>
-        Encoding.UTF8.GetByteCount(text) <= stack.Length ? stack[..Encoding.UTF8.GetBytes(text, stack)] : Encoding.UTF8.GetBytes(text);
 
     /// <summary>The URL's other spelling: without its port if it names one, otherwise with the scheme's default port
     /// (443 for https, 80 otherwise) — Twilio has signed both, so its validators try both.</summary>

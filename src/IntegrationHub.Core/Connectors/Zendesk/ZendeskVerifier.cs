@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using IntegrationHub.Core.Configuration;
 using IntegrationHub.Core.Webhooks;
 using Microsoft.Extensions.Options;
@@ -14,9 +12,6 @@ namespace IntegrationHub.Core.Connectors.Zendesk;
 /// <c>X-Zendesk-Webhook-Invocation-Id</c>, else one derived from the body.</summary>
 public sealed class ZendeskVerifier(IOptions<HubOptions> options) : IWebhookVerifier
 {
-    private const int MaxStackKeyBytes = 256;
-    /// <summary>Longer ids are ignored: even fully escaped (three characters each) they must fit a 512-character table key.</summary>
-    private const int MaxDeliveryIdLength = 128;
     private static readonly string[] IsoFormats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
 
     public string Provider => ZendeskProvider.Id;
@@ -48,11 +43,9 @@ public sealed class ZendeskVerifier(IOptions<HubOptions> options) : IWebhookVeri
                 $"The {ZendeskProvider.TimestampHeader} {timestampText} is {Math.Abs(age)} seconds in the {(age > 0 ? "past" : "future")}, "
                 + $"beyond the {tolerance}-second tolerance."));
         }
-        var invocation = request.Header(ZendeskProvider.InvocationIdHeader);
-        return VerificationResult.Valid(
-            string.IsNullOrWhiteSpace(invocation) || invocation.Length > MaxDeliveryIdLength
-                ? ContentDeliveryId.For(request.Body.Span)
-                : invocation);
+        return VendorDeliveryId.Usable(request.Header(ZendeskProvider.InvocationIdHeader)) is { } invocation
+            ? VerificationResult.Valid(invocation)
+            : VerificationResult.ValidWithoutId();
     }
 
     /// <summary>Zendesk documents ISO 8601 (<c>2021-03-25T05:09:27Z</c>). All-digit text is read as Unix seconds: the
@@ -71,35 +64,8 @@ public sealed class ZendeskVerifier(IOptions<HubOptions> options) : IWebhookVeri
 
     private static bool AnySecretMatches(string base64, string timestamp, ReadOnlySpan<byte> body, List<string> secrets)
     {
-        // The signed content is `{timestamp}{body}`: assembled once in a pooled buffer, then signed with each secret.
-        // The timestamp parsed as ISO 8601 or digits, so it is ASCII.
-        var length = timestamp.Length + body.Length;
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            var signed = buffer.AsSpan(0, length);
-            Encoding.ASCII.GetBytes(timestamp, signed);
-            body.CopyTo(signed[timestamp.Length..]);
-
-            Span<byte> keyBuffer = stackalloc byte[MaxStackKeyBytes];
-            Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
-            foreach (var secret in secrets)
-            {
-                ReadOnlySpan<byte> key = Encoding.UTF8.TryGetBytes(secret, keyBuffer, out var written)
-                    ? keyBuffer[..written]
-                    : Encoding.UTF8.GetBytes(secret);
-                HMACSHA256.HashData(key, signed, expected);
-                if (SignatureText.Base64Equals(base64, expected))
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-        finally
-        {
-            buffer.AsSpan(0, length).Clear();
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        // The signed content is `{timestamp}{body}`; the timestamp parsed as ISO 8601 or digits, so it is ASCII.
+        using var signed = SignedContent.Create(body, timestamp);
+        return SecretHmac.AnyMatches(HashAlgorithmName.SHA256, secrets, signed.Span, base64, SignatureEncoding.Base64);
     }
 }

@@ -175,8 +175,8 @@ public sealed class CalendlyVerifierTests
         var retry = sut.Verify(Signed(Secret, Now), ConnectionWith(Secret), Now);
 
         // Assert
-        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(Body)), first.DeliveryId);
-        Assert.Equal(first.DeliveryId, retry.DeliveryId);
+        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(Body)), first.DeliveryIdFor(Encoding.UTF8.GetBytes(Body)));
+        Assert.Equal(first.DeliveryIdFor(Encoding.UTF8.GetBytes(Body)), retry.DeliveryIdFor(Encoding.UTF8.GetBytes(Body)));
     }
 
     [Fact]

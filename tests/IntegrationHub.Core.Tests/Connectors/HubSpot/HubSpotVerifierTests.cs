@@ -76,7 +76,7 @@ public sealed class HubSpotVerifierTests
         Assert.True(vector.Valid == result.IsValid, $"vector {index} ({note}): expected valid={vector.Valid}, got {result.Problem?.Detail}");
         if (vector.Valid)
         {
-            Assert.Equal(ContentDeliveryId.For(body), result.DeliveryId);
+            Assert.Equal(ContentDeliveryId.For(body), result.DeliveryIdFor(body));
         }
         else
         {
@@ -313,8 +313,8 @@ public sealed class HubSpotVerifierTests
         var again = sut.Verify(V3Request(Secret, Now.AddSeconds(1)), ConnectionWith(Secret), Now);
 
         // Assert: the id depends on the body alone, so the same batch re-signed later dedupes onto it.
-        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(Body)), first.DeliveryId);
-        Assert.Equal(first.DeliveryId, again.DeliveryId);
+        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(Body)), first.DeliveryIdFor(Encoding.UTF8.GetBytes(Body)));
+        Assert.Equal(first.DeliveryIdFor(Encoding.UTF8.GetBytes(Body)), again.DeliveryIdFor(Encoding.UTF8.GetBytes(Body)));
     }
 
     [Fact]

@@ -134,7 +134,7 @@ public sealed class IntercomVerifierTests
         var result = sut.Verify(Signed(Secret), ConnectionWith(Secret), Now);
 
         // Assert: the top-level id, not the item's.
-        Assert.Equal("notif_78c122d0-23ba-11e4-9464-79b01267cc2e", result.DeliveryId);
+        Assert.Equal("notif_78c122d0-23ba-11e4-9464-79b01267cc2e", result.DeliveryIdFor(Encoding.UTF8.GetBytes(Body)));
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class IntercomVerifierTests
         var second = sut.Verify(Signed(Secret, retry), ConnectionWith(Secret), Now);
 
         // Assert
-        Assert.Equal(first.DeliveryId, second.DeliveryId);
+        Assert.Equal(first.DeliveryIdFor(Encoding.UTF8.GetBytes(Body)), second.DeliveryIdFor(Encoding.UTF8.GetBytes(retry)));
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class IntercomVerifierTests
         var result = sut.Verify(Signed(Secret, body), ConnectionWith(Secret), Now);
 
         // Assert
-        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(body)), result.DeliveryId);
+        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(body)), result.DeliveryIdFor(Encoding.UTF8.GetBytes(body)));
     }
 
     [Fact]

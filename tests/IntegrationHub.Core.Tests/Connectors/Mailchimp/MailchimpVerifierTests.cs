@@ -46,7 +46,7 @@ public sealed class MailchimpVerifierTests
 
         // Assert
         Assert.True(result.IsValid);
-        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(Body)), result.DeliveryId);
+        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(Body)), result.DeliveryIdFor(Encoding.UTF8.GetBytes(Body)));
     }
 
     [Theory]

@@ -61,7 +61,7 @@ public sealed class MailgunVerifierTests
         Assert.True(vector.Valid == result.IsValid, $"vector {index} ({note}): expected valid={vector.Valid}, got {result.Problem?.Detail}");
         if (vector.Valid)
         {
-            Assert.Equal(Token, result.DeliveryId);
+            Assert.Equal(Token, result.DeliveryIdFor(request.Body.Span));
         }
         else
         {
@@ -102,7 +102,7 @@ public sealed class MailgunVerifierTests
 
         // Assert
         Assert.True(result.IsValid);
-        Assert.Equal(Token, result.DeliveryId);
+        Assert.Equal(Token, result.DeliveryIdFor(request.Body.Span));
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class MailgunVerifierTests
 
         // Assert
         Assert.True(second.IsValid);
-        Assert.Equal(first.DeliveryId, second.DeliveryId);
+        Assert.Equal(first.DeliveryIdFor(original.Body.Span), second.DeliveryIdFor(replayed.Body.Span));
     }
 
     [Fact]

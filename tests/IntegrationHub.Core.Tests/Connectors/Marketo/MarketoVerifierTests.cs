@@ -50,7 +50,7 @@ public sealed class MarketoVerifierTests
 
         // Assert
         Assert.True(result.IsValid);
-        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(Body)), result.DeliveryId);
+        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(Body)), result.DeliveryIdFor(Encoding.UTF8.GetBytes(Body)));
     }
 
     [Fact]

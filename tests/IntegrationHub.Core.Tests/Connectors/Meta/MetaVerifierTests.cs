@@ -67,7 +67,7 @@ public sealed class MetaVerifierTests
         Assert.True(vector.Valid == result.IsValid, $"vector {index} ({note}): expected valid={vector.Valid}");
         if (vector.Valid)
         {
-            Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(vector.Body)), result.DeliveryId);
+            Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(vector.Body)), result.DeliveryIdFor(Encoding.UTF8.GetBytes(vector.Body)));
         }
         else
         {
@@ -144,7 +144,7 @@ public sealed class MetaVerifierTests
         var result = sut.Verify(Signed(Secret), ConnectionWith(Secret), Now);
 
         // Assert
-        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(Body)), result.DeliveryId);
+        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(Body)), result.DeliveryIdFor(Encoding.UTF8.GetBytes(Body)));
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class SegmentVerifierTests
         Assert.True(vector.Valid == result.IsValid, $"vector {index} ({note}): expected valid={vector.Valid}");
         if (vector.Valid)
         {
-            Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(vector.Body)), result.DeliveryId);
+            Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(vector.Body)), result.DeliveryIdFor(Encoding.UTF8.GetBytes(vector.Body)));
         }
         else
         {
@@ -142,7 +142,7 @@ public sealed class SegmentVerifierTests
         var result = sut.Verify(Signed(Secret), ConnectionWith(Secret), Now);
 
         // Assert
-        Assert.Equal("022bb90c-bbac-11e4-8dfc-aa07a5b093db", result.DeliveryId);
+        Assert.Equal("022bb90c-bbac-11e4-8dfc-aa07a5b093db", result.DeliveryIdFor(Encoding.UTF8.GetBytes(Body)));
     }
 
     [Theory]
@@ -157,7 +157,7 @@ public sealed class SegmentVerifierTests
         var result = sut.Verify(Signed(Secret, body), ConnectionWith(Secret), Now);
 
         // Assert
-        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(body)), result.DeliveryId);
+        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(body)), result.DeliveryIdFor(Encoding.UTF8.GetBytes(body)));
     }
 
     [Fact]

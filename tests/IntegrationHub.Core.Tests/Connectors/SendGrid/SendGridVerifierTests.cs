@@ -73,7 +73,7 @@ public sealed class SendGridVerifierTests : IDisposable
         Assert.True(vector.Valid == result.IsValid, $"vector {index} ({note}): expected valid={vector.Valid}, got {result.Problem?.Detail}");
         if (vector.Valid)
         {
-            Assert.Equal(ContentDeliveryId.For(body), result.DeliveryId);
+            Assert.Equal(ContentDeliveryId.For(body), result.DeliveryIdFor(body));
         }
         else
         {
@@ -221,7 +221,7 @@ public sealed class SendGridVerifierTests : IDisposable
         var result = sut.Verify(request, ConnectionWith(PublicKey(_sender)), Now);
 
         // Assert
-        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(Body)), result.DeliveryId);
+        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(Body)), result.DeliveryIdFor(Encoding.UTF8.GetBytes(Body)));
     }
 
     [Fact]

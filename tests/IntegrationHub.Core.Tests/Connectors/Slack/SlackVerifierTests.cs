@@ -72,7 +72,7 @@ public sealed class SlackVerifierTests
         if (vector.Valid)
         {
             // A slash command (form-encoded) carries no id, so the id is derived from the body.
-            Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(vector.Body)), result.DeliveryId);
+            Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(vector.Body)), result.DeliveryIdFor(Encoding.UTF8.GetBytes(vector.Body)));
         }
         else
         {
@@ -170,7 +170,7 @@ public sealed class SlackVerifierTests
         var result = sut.Verify(Signed(Secret, Now), ConnectionWith(Secret), Now);
 
         // Assert
-        Assert.Equal("Ev08MFMKH6", result.DeliveryId);
+        Assert.Equal("Ev08MFMKH6", result.DeliveryIdFor(Encoding.UTF8.GetBytes(Body)));
     }
 
     [Theory]
@@ -185,7 +185,7 @@ public sealed class SlackVerifierTests
         var result = sut.Verify(Signed(Secret, Now, body), ConnectionWith(Secret), Now);
 
         // Assert
-        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(body)), result.DeliveryId);
+        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(body)), result.DeliveryIdFor(Encoding.UTF8.GetBytes(body)));
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed class StripeVerifierTests
         Assert.True(vector.Valid == result.IsValid, $"vector {index} ({note}): expected valid={vector.Valid}");
         if (vector.Valid)
         {
-            Assert.Equal("evt_123", result.DeliveryId);
+            Assert.Equal("evt_123", result.DeliveryIdFor(request.Body.Span));
         }
         else
         {
@@ -200,7 +200,7 @@ public sealed class StripeVerifierTests
         var result = sut.Verify(Signed(Secret, Now), ConnectionWith(Secret), Now);
 
         // Assert
-        Assert.Equal("evt_1PqRsT", result.DeliveryId);
+        Assert.Equal("evt_1PqRsT", result.DeliveryIdFor(Encoding.UTF8.GetBytes(Body)));
     }
 
     [Theory]
@@ -216,7 +216,7 @@ public sealed class StripeVerifierTests
         var result = sut.Verify(Signed(Secret, Now, body), ConnectionWith(Secret), Now);
 
         // Assert
-        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(body)), result.DeliveryId);
+        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(body)), result.DeliveryIdFor(Encoding.UTF8.GetBytes(body)));
     }
 
     [Fact]

@@ -191,7 +191,7 @@ public sealed class TwilioVerifierTests
         var result = sut.Verify(request, ConnectionWith(AuthToken), DateTimeOffset.UnixEpoch);
 
         // Assert
-        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(Form)), result.DeliveryId);
+        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(Form)), result.DeliveryIdFor(Encoding.UTF8.GetBytes(Form)));
     }
 
     [Fact]

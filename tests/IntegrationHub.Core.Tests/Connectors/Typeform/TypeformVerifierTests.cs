@@ -67,7 +67,7 @@ public sealed class TypeformVerifierTests
         Assert.True(vector.Valid == result.IsValid, $"vector {index} ({note}): expected valid={vector.Valid}");
         if (vector.Valid)
         {
-            Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(vector.Body)), result.DeliveryId);
+            Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(vector.Body)), result.DeliveryIdFor(Encoding.UTF8.GetBytes(vector.Body)));
         }
         else
         {
@@ -141,7 +141,7 @@ public sealed class TypeformVerifierTests
         var result = sut.Verify(Signed(Secret), ConnectionWith(Secret), Now);
 
         // Assert
-        Assert.Equal("LtWXD3crgy", result.DeliveryId);
+        Assert.Equal("LtWXD3crgy", result.DeliveryIdFor(Encoding.UTF8.GetBytes(Body)));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class TypeformVerifierTests
         var result = sut.Verify(Signed(Secret, body), ConnectionWith(Secret), Now);
 
         // Assert
-        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(body)), result.DeliveryId);
+        Assert.Equal(ContentDeliveryId.For(Encoding.UTF8.GetBytes(body)), result.DeliveryIdFor(Encoding.UTF8.GetBytes(body)));
     }
 
     [Fact]
