@@ -3,11 +3,13 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using IntegrationHub.Core.Connectors;
 
 namespace IntegrationHub.EndToEnd.Tests;
 
 /// <summary>Vendor connectors through <c>hub serve</c>: a Shopify delivery signed as Shopify signs becomes a profile
-/// with its consent, and the GET URL checks of Meta and Mailchimp are answered as those vendors expect.</summary>
+/// with its consent, and the URL checks of Meta and Mailchimp (GET) and Slack (a signed POST) are answered as those
+/// vendors expect.</summary>
 [Collection(HubCollection.Name)]
 public sealed class ConnectorEndToEndTests(HubFixture hub)
 {
@@ -73,6 +75,41 @@ public sealed class ConnectorEndToEndTests(HubFixture hub)
         using var response = await hub.Client.GetAsync($"api/webhooks/list?token={token}");
 
         Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostWebhook_SlackSignedUrlVerification_200WithTheChallengeAndNothingArchived()
+    {
+        const string challenge = "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P";
+        var body = $$"""{"token":"Jhj5dZrVaK7ZwHHjRyZWjbDl","challenge":"{{challenge}}","type":"url_verification","sent":"{{Guid.NewGuid():N}}"}""";
+        using var request = SlackRequest(body);
+
+        using var response = await hub.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(challenge, await response.Content.ReadAsStringAsync());
+        Assert.Null(await hub.Archive.GetAsync("workspace", ContentDeliveryId.For(Encoding.UTF8.GetBytes(body))));
+    }
+
+    [Fact]
+    public async Task PostWebhook_SlackUrlVerificationWrongSignature_401AndNoChallenge()
+    {
+        using var request = SlackRequest("""{"challenge":"guess","type":"url_verification"}""", secret: "not-the-signing-secret");
+
+        using var response = await hub.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("guess", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static HttpRequestMessage SlackRequest(string body, string secret = HubFixture.SlackSigningSecret)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/webhooks/workspace") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
+        request.Headers.Add("X-Slack-Signature", "v0=" + signature);
+        return request;
     }
 
     private async Task<JsonDocument> WaitForProfileAsync(string email)

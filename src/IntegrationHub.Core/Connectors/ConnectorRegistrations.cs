@@ -44,6 +44,9 @@ public static class ConnectorRegistrations
         // The GET some vendors send to check a webhook URL before delivering to it.
         services.AddSingleton<IWebhookHandshake, MetaHandshake>();
         services.AddSingleton<IWebhookHandshake, MailchimpHandshake>();
+
+        // The signed POST Slack sends to check a Request URL, answered instead of archived.
+        services.AddSingleton<IWebhookChallenge, SlackUrlVerification>();
         return services;
     }
 }

@@ -39,6 +39,11 @@ public sealed partial class WebhookIntake(
         {
             return Refuse(request, verification.Problem!);
         }
+        if (catalog.Challenge(connection.Provider) is { } challenge && challenge.TryAnswer(request, out var answer))
+        {
+            LogAnswered(request.Connection);
+            return IntakeResult.Answered(answer);
+        }
         if (catalog.Normaliser(connection.Provider).Validate(request.Body, connection) is { } malformed)
         {
             return Refuse(request, malformed);
@@ -84,6 +89,9 @@ public sealed partial class WebhookIntake(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted delivery {DeliveryId} on {Connection} ({Outcome})")]
     private partial void LogAccepted(string connection, string deliveryId, ArchiveOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Answered the provider's URL check on {Connection}; nothing archived")]
+    private partial void LogAnswered(string connection);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a delivery on {Connection}: {Status} {ProblemType}")]
     private partial void LogRefused(string connection, int status, string problemType);

@@ -13,7 +13,8 @@ namespace IntegrationHub.Infrastructure.Http;
 /// app's HTTP triggers call them, so both hosts answer identically.</summary>
 public static class HubEndpoints
 {
-    /// <summary><c>POST /api/webhooks/{connection}</c>: 202 with the delivery id once archived and queued.</summary>
+    /// <summary><c>POST /api/webhooks/{connection}</c>: 202 with the delivery id once archived and queued, or 200 with the
+    /// text a vendor's signed URL check expects (Slack's <c>url_verification</c>), which is not archived.</summary>
     public static async Task<IResult> ReceiveWebhookAsync(
         HttpRequest request,
         string connection,
@@ -26,6 +27,10 @@ public static class HubEndpoints
         var result = webhook is null
             ? IntakeResult.Rejected(WebhookProblem.BodyTooLarge(limit))
             : await intake.AcceptAsync(webhook, cancellationToken);
+        if (result.Answer is { } answer)
+        {
+            return Results.Text(answer, "text/plain", statusCode: StatusCodes.Status200OK);
+        }
         return result.IsAccepted
             ? Results.Json(new WebhookAccepted(result.DeliveryId!, result.Duplicate), statusCode: StatusCodes.Status202Accepted)
             : HubProblems.From(result.Problem!, request);
