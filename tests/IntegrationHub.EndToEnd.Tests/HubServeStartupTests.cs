@@ -3,7 +3,7 @@ using IntegrationHub.Infrastructure.Azurite;
 namespace IntegrationHub.EndToEnd.Tests;
 
 /// <summary><c>hub serve</c> on development storage brings Azurite up by itself when nothing answers on its ports,
-/// stops it again on shutdown, and says clearly when Node.js is missing.</summary>
+/// stops it again on shutdown, and says clearly when Node.js is missing or a connection is misconfigured.</summary>
 public sealed class HubServeStartupTests : IDisposable
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("hub-serve-").FullName;
@@ -33,6 +33,26 @@ public sealed class HubServeStartupTests : IDisposable
 
         Assert.NotEqual(0, hub.ExitCode);
         Assert.Contains("Azurite needs Node.js 18+ and npm on PATH", hub.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_MisconfiguredConnections_ExitsNamingEachProblem()
+    {
+        var ports = LoopbackPorts.FindFree(4);
+        var environment = new Dictionary<string, string>(Environment(ports))
+        {
+            ["Hub__Connections__leads__Provider"] = "meta",
+            ["Hub__Connections__leads__Secrets__0"] = "meta-app-secret",
+            ["Hub__Connections__mkto__Provider"] = "marketo",
+            ["Hub__Connections__mkto__Secrets__0"] = "marketo-shared-secret",
+        };
+        await using var hub = HubProcess.Launch(ports[3], environment);
+
+        await hub.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, hub.ExitCode);
+        Assert.Contains("Hub:Connections:leads: Settings:VerifyToken must be set", hub.Output, StringComparison.Ordinal);
+        Assert.Contains("Hub:Connections:mkto: Set exactly one of Settings:TokenHeader and Settings:QueryToken", hub.Output, StringComparison.Ordinal);
     }
 
     public void Dispose()

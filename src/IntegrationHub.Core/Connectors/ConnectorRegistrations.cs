@@ -1,3 +1,4 @@
+using IntegrationHub.Core.Configuration;
 using IntegrationHub.Core.Connectors.Calendly;
 using IntegrationHub.Core.Connectors.HubSpot;
 using IntegrationHub.Core.Connectors.Intercom;
@@ -16,6 +17,7 @@ using IntegrationHub.Core.Connectors.Typeform;
 using IntegrationHub.Core.Connectors.Zendesk;
 using IntegrationHub.Core.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Core.Connectors;
 
@@ -47,6 +49,12 @@ public static class ConnectorRegistrations
 
         // The signed POST Slack sends to check a Request URL, answered instead of archived.
         services.AddSingleton<IWebhookChallenge, SlackUrlVerification>();
+
+        // Provider settings checked on start. The validators depend on nothing, so validating the hub's options never
+        // constructs a connector (connectors read those options).
+        services.AddSingleton<IConnectionValidator, MarketoConnectionValidator>();
+        services.AddSingleton<IConnectionValidator, MetaConnectionValidator>();
+        services.AddSingleton<IValidateOptions<HubOptions>, ConnectionSettingsValidator>();
         return services;
     }
 }
