@@ -18,13 +18,21 @@ internal static class BlockingRules
 
         Add("email", [MatchRole.Email], (d, i) => d.Value(MatchRole.Email, i));
         Add("phone", [MatchRole.Phone], (d, i) => d.Value(MatchRole.Phone, i));
-        Add("full name (either order)", [MatchRole.FirstName, MatchRole.LastName], FullName);
-        Add("surname prefix + birth year", [MatchRole.LastName, MatchRole.DateOfBirth],
-            (d, i) => Join(Prefix(d.Value(MatchRole.LastName, i), 3), Prefix(d.Value(MatchRole.DateOfBirth, i), 4)));
-        Add("surname soundex + first initial", [MatchRole.LastName, MatchRole.FirstName],
-            (d, i) => Join(Soundex.Encode(d.Value(MatchRole.LastName, i)), Prefix(d.Value(MatchRole.FirstName, i), 1)));
+        Add("email user name", [MatchRole.Email], (d, i) => UserName(d.Value(MatchRole.Email, i)));
+        Add("full name (either order) + birth year", [MatchRole.FirstName, MatchRole.LastName, MatchRole.DateOfBirth],
+            (d, i) => Join(FullName(d, i), Year(d, i)));
+        Add("surname prefix + first initial + birth year", [MatchRole.LastName, MatchRole.FirstName, MatchRole.DateOfBirth],
+            (d, i) => Join(Join(Prefix(d.Value(MatchRole.LastName, i), 3), Prefix(d.Value(MatchRole.FirstName, i), 1)), Year(d, i)));
+        Add("surname soundex + first name soundex", [MatchRole.LastName, MatchRole.FirstName],
+            (d, i) => Join(Soundex.Encode(d.Value(MatchRole.LastName, i)), Soundex.Encode(d.Value(MatchRole.FirstName, i))));
         Add("first name soundex + date of birth", [MatchRole.FirstName, MatchRole.DateOfBirth],
             (d, i) => Join(Soundex.Encode(d.Value(MatchRole.FirstName, i)), d.Value(MatchRole.DateOfBirth, i)));
+        Add("surname soundex + date of birth", [MatchRole.LastName, MatchRole.DateOfBirth],
+            (d, i) => Join(Soundex.Encode(d.Value(MatchRole.LastName, i)), d.Value(MatchRole.DateOfBirth, i)));
+        Add("date of birth + first initial", [MatchRole.DateOfBirth, MatchRole.FirstName],
+            (d, i) => Join(d.Value(MatchRole.DateOfBirth, i), Prefix(d.Value(MatchRole.FirstName, i), 1)));
+        Add("city + surname soundex", [MatchRole.City, MatchRole.LastName],
+            (d, i) => Join(d.Value(MatchRole.City, i), Soundex.Encode(d.Value(MatchRole.LastName, i))));
         Add("postcode + first name soundex", [MatchRole.Postcode, MatchRole.FirstName],
             (d, i) => Join(d.Value(MatchRole.Postcode, i), Soundex.Encode(d.Value(MatchRole.FirstName, i))));
         Add("postcode + surname soundex", [MatchRole.Postcode, MatchRole.LastName],
@@ -41,6 +49,10 @@ internal static class BlockingRules
         return first is null || last is null ? null
             : string.CompareOrdinal(first, last) <= 0 ? Join(first, last) : Join(last, first);
     }
+
+    private static string? UserName(string? email) => email?[..email.IndexOf('@', StringComparison.Ordinal)];
+
+    private static string? Year(MatchData data, int record) => Prefix(data.Value(MatchRole.DateOfBirth, record), 4);
 
     private static string? Prefix(string? value, int length) =>
         value is null ? null : value.Length <= length ? value : value[..length];
