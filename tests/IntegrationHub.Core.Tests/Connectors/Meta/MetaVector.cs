@@ -1,67 +1,13 @@
-using System.Globalization;
-using System.Text.Json;
-
 namespace IntegrationHub.Core.Tests.Connectors.Meta;
 
-/// <summary>One vector from <c>Fixtures/webhooks/signatures/github.json</c> (GitHub's docs and octokit test values:
+/// <summary>The vectors in <c>Fixtures/webhooks/signatures/github.json</c> (GitHub's docs and octokit test values:
 /// Meta signs <c>X-Hub-Signature-256</c> exactly as GitHub does).</summary>
-public sealed record MetaVector(
-    string Secret,
-    string Body,
-    IReadOnlyDictionary<string, string> Headers,
-    long? Timestamp,
-    DateTimeOffset Now,
-    TimeSpan? Tolerance,
-    bool Valid,
-    string Note)
+public static class MetaVector
 {
     public const string FixturePath = "Fixtures/webhooks/signatures/github.json";
 
-    /// <summary>Every vector in the file, read at run time from the test output folder.</summary>
-    public static IReadOnlyList<MetaVector> LoadAll()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, FixturePath)));
-        return [.. document.RootElement.EnumerateArray().Select(From)];
-    }
+    public static IReadOnlyList<SignatureVector> LoadAll() => SignatureVector.LoadAll(FixturePath);
 
-    /// <summary>Theory data: every vector by index, named by its note. None is filtered out: every vector is the
-    /// <c>X-Hub-Signature-256</c> scheme Meta shares.</summary>
-    public static TheoryData<int, string> Cases()
-    {
-        var data = new TheoryData<int, string>();
-        var vectors = LoadAll();
-        for (var index = 0; index < vectors.Count; index++)
-        {
-            data.Add(index, vectors[index].Note);
-        }
-        return data;
-    }
-
-    private static MetaVector From(JsonElement vector)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in vector.GetProperty("headers").EnumerateObject())
-        {
-            headers[header.Name] = header.Value.GetString()!;
-        }
-        var timestamp = UnixSeconds(vector, "timestamp");
-        // The clock to freeze is `now`; a vector without one was checked at its own timestamp (or needs no clock).
-        var now = UnixSeconds(vector, "now") ?? timestamp ?? 0;
-        TimeSpan? tolerance = UnixSeconds(vector, "tolerance_s") is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
-        return new MetaVector(
-            vector.GetProperty("secret").GetString()!,
-            vector.GetProperty("body").GetString()!,
-            headers,
-            timestamp,
-            DateTimeOffset.FromUnixTimeSeconds(now),
-            tolerance,
-            vector.GetProperty("valid").GetBoolean(),
-            vector.GetProperty("note").GetString()!);
-    }
-
-    private static long? UnixSeconds(JsonElement vector, string name) =>
-        !vector.TryGetProperty(name, out var value) ? null
-        : value.ValueKind == JsonValueKind.Number ? value.GetInt64()
-        : value.ValueKind == JsonValueKind.String ? long.Parse(value.GetString()!, CultureInfo.InvariantCulture)
-        : null;
+    /// <summary>Theory data: every vector by index, named by its note. None is filtered out.</summary>
+    public static TheoryData<int, string> Cases() => SignatureVector.Cases(FixturePath);
 }
