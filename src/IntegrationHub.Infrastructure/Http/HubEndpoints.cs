@@ -1,4 +1,3 @@
-using System.Globalization;
 using IntegrationHub.Core.Configuration;
 using IntegrationHub.Core.Identity;
 using IntegrationHub.Core.Ports;
@@ -74,15 +73,9 @@ public static class HubEndpoints
     public static async Task<IResult> GetTimelineAsync(
         HttpRequest request, string id, ProfileQueries queries, CancellationToken cancellationToken)
     {
-        int? pageSize = null;
-        if (request.Query["pageSize"] is { Count: > 0 } values)
+        if (!PageSizeQuery.TryRead(request, ProfileQueries.MaxPageSize, out var pageSize))
         {
-            if (!int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-                || parsed is < 1 or > ProfileQueries.MaxPageSize)
-            {
-                return HubProblems.BadRequest($"pageSize must be a whole number from 1 to {ProfileQueries.MaxPageSize}.", request);
-            }
-            pageSize = parsed;
+            return HubProblems.BadRequest($"pageSize must be a whole number from 1 to {ProfileQueries.MaxPageSize}.", request);
         }
         if (!ProfileIds.IsWellFormed(id) || await queries.GetAsync(id, cancellationToken) is null)
         {
