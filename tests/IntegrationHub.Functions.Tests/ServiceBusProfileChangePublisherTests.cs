@@ -28,17 +28,21 @@ public sealed class ServiceBusProfileChangePublisherTests
         return new ServiceBusProfileChangePublisher(client.Object);
     }
 
-    [Fact]
-    public async Task PublishAsync_Change_SendsJsonToTheTopicUnderItsDeterministicId()
+    private async Task<ServiceBusMessage> PublishAsync(ProfileChanged change)
     {
         ServiceBusMessage? sent = null;
         _sender.Setup(s => s.SendMessageAsync(It.IsAny<ServiceBusMessage>(), It.IsAny<CancellationToken>()))
             .Callback<ServiceBusMessage, CancellationToken>((m, _) => sent = m)
             .Returns(Task.CompletedTask);
+        await CreateSut().PublishAsync(change);
+        return Assert.IsType<ServiceBusMessage>(sent);
+    }
 
-        await CreateSut().PublishAsync(Change);
+    [Fact]
+    public async Task PublishAsync_Change_SendsJsonToTheTopicUnderItsDeterministicId()
+    {
+        var sent = await PublishAsync(Change);
 
-        Assert.NotNull(sent);
         Assert.Equal(Change.MessageId, sent.MessageId);
         Assert.Equal("application/json", sent.ContentType);
         Assert.Equal("shop:msg_1", sent.CorrelationId);
@@ -51,14 +55,9 @@ public sealed class ServiceBusProfileChangePublisherTests
     [Fact]
     public async Task PublishAsync_Change_PropertiesNameTheFieldsButCarryNoValues()
     {
-        ServiceBusMessage? sent = null;
-        _sender.Setup(s => s.SendMessageAsync(It.IsAny<ServiceBusMessage>(), It.IsAny<CancellationToken>()))
-            .Callback<ServiceBusMessage, CancellationToken>((m, _) => sent = m)
-            .Returns(Task.CompletedTask);
+        var sent = await PublishAsync(Change);
 
-        await CreateSut().PublishAsync(Change);
-
-        Assert.Equal(Change.ProfileId, sent!.ApplicationProperties[ServiceBusProfileChangePublisher.ProfileIdProperty]);
+        Assert.Equal(Change.ProfileId, sent.ApplicationProperties[ServiceBusProfileChangePublisher.ProfileIdProperty]);
         Assert.Equal("shop", sent.ApplicationProperties[ServiceBusProfileChangePublisher.ConnectionProperty]);
         Assert.Equal("email,firstName", sent.ApplicationProperties[ServiceBusProfileChangePublisher.ChangedFieldsProperty]);
         Assert.DoesNotContain(sent.ApplicationProperties.Values, v => v is string s && (s.Contains("ada@", StringComparison.Ordinal) || s == "Ada"));

@@ -22,6 +22,19 @@ public sealed class ProcessEventWorkflowTests
 
     private static Mock<IProcessEventSteps> CreateSut() => new(MockBehavior.Strict);
 
+    /// <summary>Steps for one event about <see cref="Person"/> whose merge returns <paramref name="merged"/>; publishing
+    /// is left for the test to set up, so the strict mock refuses a publish it did not expect.</summary>
+    private static Mock<IProcessEventSteps> OneEventMerging(MergeProfileResult merged)
+    {
+        var steps = CreateSut();
+        steps.Setup(s => s.NormaliseAsync(Input))
+            .ReturnsAsync(NormalisedDelivery.Of(new NormalisedEvent(Connection, "standard-webhooks", DeliveryId, Person, Interaction)));
+        steps.Setup(s => s.ResolveProfileAsync(It.IsAny<ResolveProfileInput>())).ReturnsAsync(ProfileId);
+        steps.Setup(s => s.MergeProfileAsync(It.IsAny<MergeProfileInput>())).ReturnsAsync(merged);
+        steps.Setup(s => s.AppendTimelineAsync(It.IsAny<AppendTimelineInput>())).Returns(Task.CompletedTask);
+        return steps;
+    }
+
     [Fact]
     public async Task RunAsync_EventAboutAPerson_CallsEveryStepInOrderWithTheRightInputs()
     {
@@ -59,13 +72,7 @@ public sealed class ProcessEventWorkflowTests
     public async Task RunAsync_MergeChangedFields_PublishesTheChangedValuesWithTheEventsProvenance()
     {
         // Arrange
-        var steps = CreateSut();
-        steps.Setup(s => s.NormaliseAsync(Input))
-            .ReturnsAsync(NormalisedDelivery.Of(new NormalisedEvent(Connection, "standard-webhooks", DeliveryId, Person, Interaction)));
-        steps.Setup(s => s.ResolveProfileAsync(It.IsAny<ResolveProfileInput>())).ReturnsAsync(ProfileId);
-        steps.Setup(s => s.MergeProfileAsync(It.IsAny<MergeProfileInput>()))
-            .ReturnsAsync(new MergeProfileResult(ProfileId, ["email", "firstName"], Winners));
-        steps.Setup(s => s.AppendTimelineAsync(It.IsAny<AppendTimelineInput>())).Returns(Task.CompletedTask);
+        var steps = OneEventMerging(new MergeProfileResult(ProfileId, ["email", "firstName"], Winners));
         PublishProfileChangedInput? published = null;
         steps.Setup(s => s.PublishProfileChangedAsync(It.IsAny<PublishProfileChangedInput>()))
             .Callback((PublishProfileChangedInput i) => published = i)
@@ -89,13 +96,7 @@ public sealed class ProcessEventWorkflowTests
     public async Task RunAsync_DuplicateEventChangesNothing_PublishesNothing()
     {
         // Arrange: the merge reports no change, as for an event the profile already holds.
-        var steps = CreateSut();
-        steps.Setup(s => s.NormaliseAsync(Input))
-            .ReturnsAsync(NormalisedDelivery.Of(new NormalisedEvent(Connection, "standard-webhooks", DeliveryId, Person, Interaction)));
-        steps.Setup(s => s.ResolveProfileAsync(It.IsAny<ResolveProfileInput>())).ReturnsAsync(ProfileId);
-        steps.Setup(s => s.MergeProfileAsync(It.IsAny<MergeProfileInput>()))
-            .ReturnsAsync(new MergeProfileResult(ProfileId, [], new Dictionary<string, FieldValue>()));
-        steps.Setup(s => s.AppendTimelineAsync(It.IsAny<AppendTimelineInput>())).Returns(Task.CompletedTask);
+        var steps = OneEventMerging(new MergeProfileResult(ProfileId, [], new Dictionary<string, FieldValue>()));
 
         // Act
         var result = await ProcessEventWorkflow.RunAsync(steps.Object, Input);
