@@ -24,6 +24,7 @@ internal static class FunctionsHostExtensions
         builder.Services.AddSingleton<IProcessEventSteps>(sp => sp.GetRequiredService<ProcessEventSteps>());
         builder.Services.AddSingleton(sp => CreateServiceBusClient(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<IDeliveryQueue, ServiceBusDeliveryQueue>();
+        builder.Services.AddSingleton<IProfileChangePublisher, ServiceBusProfileChangePublisher>();
         return builder;
     }
 

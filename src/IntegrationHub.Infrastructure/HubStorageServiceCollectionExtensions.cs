@@ -43,11 +43,13 @@ public static class HubStorageServiceCollectionExtensions
     }
 
     /// <summary>Registers the Storage Queue transport of the standalone host: <see cref="IDeliveryQueue"/> as
-    /// <see cref="StorageDeliveryQueue"/>, and <see cref="StorageQueueConsumer"/> for its worker.</summary>
+    /// <see cref="StorageDeliveryQueue"/>, <see cref="StorageQueueConsumer"/> for its worker, and
+    /// <see cref="IProfileChangePublisher"/> as <see cref="StorageProfileChangePublisher"/>.</summary>
     public static IServiceCollection AddStorageQueueTransport(this IServiceCollection services)
     {
         services.TryAddSingleton<IDeliveryQueue, StorageDeliveryQueue>();
         services.TryAddSingleton<StorageQueueConsumer>();
+        services.TryAddSingleton<IProfileChangePublisher, StorageProfileChangePublisher>();
         return services;
     }
 

@@ -34,4 +34,7 @@ internal sealed class ResilientProcessEventSteps(IProcessEventSteps inner, TimeP
 
     public Task AppendTimelineAsync(AppendTimelineInput input) =>
         _pipeline.ExecuteAsync(async _ => await inner.AppendTimelineAsync(input)).AsTask();
+
+    public Task PublishProfileChangedAsync(PublishProfileChangedInput input) =>
+        _pipeline.ExecuteAsync(async _ => await inner.PublishProfileChangedAsync(input)).AsTask();
 }

@@ -12,4 +12,5 @@ public static class StorageNames
     public const string DeliveriesContainer = "deliveries";
     public const string DeliveryQueue = "deliveries";
     public const string PoisonQueue = "deliveries-poison";
+    public const string ProfileChangedQueue = "profile-changed";
 }
