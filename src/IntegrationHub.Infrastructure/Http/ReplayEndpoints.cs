@@ -44,20 +44,9 @@ public static class ReplayEndpoints
     /// <summary><c>GET /api/replays?pageSize=…&amp;continuation=…</c>: recent jobs, newest first.</summary>
     public static async Task<IResult> ListReplaysAsync(HttpRequest request, Replays replays, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(replays);
-        if (!PageSizeQuery.TryRead(request, Replays.MaxPageSize, out var pageSize))
-        {
-            return HubProblems.BadRequest($"pageSize must be a whole number from 1 to {Replays.MaxPageSize}.", request);
-        }
-        try
-        {
-            return Results.Ok(await replays.ListAsync(pageSize, request.Query["continuation"], cancellationToken));
-        }
-        catch (ArgumentException)
-        {
-            return HubProblems.BadRequest("The continuation is not one this hub issued.", request);
-        }
+        return await PagedList.AnswerAsync(request, Replays.MaxPageSize,
+            (pageSize, continuation) => replays.ListAsync(pageSize, continuation, cancellationToken));
     }
 
     /// <summary><c>POST /api/replays/{id}/cancel</c>: 202 with the job, now <c>cancelling</c> (it stops after the page

@@ -50,13 +50,8 @@ public sealed class TableReplayJobStore : IReplayJobStore
     public async Task<ReplayJobPage> ListAsync(int pageSize, string? continuation, CancellationToken cancellationToken = default)
     {
         var table = await _storage.TableAsync(StorageNames.ReplaysTable, cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken)
-                           .AsPages(ContinuationTokens.Decode(continuation), pageSize))
-        {
-            return new ReplayJobPage([.. page.Values.Select(ToJob)], ContinuationTokens.Encode(page.ContinuationToken));
-        }
-        return new ReplayJobPage([], null);
+        var (rows, next) = await PartitionPages.ReadAsync(table, Partition, pageSize, continuation, cancellationToken);
+        return new ReplayJobPage([.. rows.Select(ToJob)], next);
     }
 
     public async Task<ReplayJob?> UpdateAsync(string id, Func<ReplayJob, ReplayJob> update, CancellationToken cancellationToken = default)
