@@ -23,10 +23,9 @@ public sealed partial class Replays(IReplayJobStore store, IOptionsMonitor<HubOp
         string connection, DateTimeOffset from, DateTimeOffset to, IReplayLauncher launcher, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(launcher);
-        if (!IsConfigured(connection))
-        {
-            throw new ArgumentException($"Connection '{connection}' is not configured.", nameof(connection));
-        }
+        // The configured spelling, as intake archives under it.
+        connection = options.CurrentValue.Connections.Keys.FirstOrDefault(k => string.Equals(k, connection, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"Connection '{connection}' is not configured.", nameof(connection));
         if (from >= to)
         {
             throw new ArgumentException("A replay's start must be before its end.", nameof(from));
@@ -47,7 +46,7 @@ public sealed partial class Replays(IReplayJobStore store, IOptionsMonitor<HubOp
             LogStartFailed(failure, job.Id);
             throw;
         }
-        LogStarted(job.Id, connection, job.From, job.To);
+        LogStarted(job.Id, job.Connection, job.From, job.To);
         return job;
     }
 

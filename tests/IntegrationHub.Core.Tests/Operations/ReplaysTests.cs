@@ -28,6 +28,15 @@ public sealed class ReplaysTests
         _launcher.Verify(l => l.LaunchAsync(new ReplayInput(job.Id, "shop", From, From.AddHours(1)), It.IsAny<CancellationToken>()));
     }
 
+    [Fact]
+    public async Task StartAsync_ConnectionSpelledOtherwise_ReplaysTheConfiguredSpellingIntakeArchivesUnder()
+    {
+        var job = await CreateSut().StartAsync("SHOP", From, From.AddHours(1), _launcher.Object);
+
+        Assert.Equal("shop", job.Connection);
+        _launcher.Verify(l => l.LaunchAsync(It.Is<ReplayInput>(i => i.Connection == "shop"), It.IsAny<CancellationToken>()));
+    }
+
     [Theory]
     [InlineData("crm", 1)]
     [InlineData("shop", 0)]
