@@ -38,6 +38,8 @@ public static class HubStorageServiceCollectionExtensions
         services.TryAddSingleton<IDeadLetterStore, TableDeadLetterStore>();
         // Operators' dead-letter service: both hosts record and replay through the same store and their own transport.
         services.TryAddSingleton<IntegrationHub.Core.Operations.DeadLetters>();
+        services.TryAddSingleton<IReplayJobStore, TableReplayJobStore>();
+        services.TryAddSingleton<IntegrationHub.Core.Operations.Replays>();
         services.TryAddSingleton<IHubHealth, StorageHubHealth>();
         return services;
     }
