@@ -36,6 +36,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddConnectors();
         services.AddSingleton<ConnectorCatalog>();
         services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<IdentityResolver>();
         services.AddSingleton<ProcessEventSteps>();
         services.AddSingleton<ProfileQueries>();
         return services;

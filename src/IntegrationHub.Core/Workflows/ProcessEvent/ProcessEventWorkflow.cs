@@ -26,7 +26,13 @@ public static class ProcessEventWorkflow
                 anonymous++;
                 continue;
             }
-            var profileId = await steps.ResolveProfileAsync(new ResolveProfileInput(input.Connection, normalised.Person));
+            var profileId = await steps.ResolveProfileAsync(
+                new ResolveProfileInput(input.Connection, normalised.Person, normalised.Interaction));
+            if (profileId is null)
+            {
+                anonymous++;
+                continue;
+            }
             profiles.Add(await steps.MergeProfileAsync(
                 new MergeProfileInput(profileId, input.Connection, normalised.Interaction.EventId, normalised.Person)));
             await steps.AppendTimelineAsync(new AppendTimelineInput(profileId, normalised.Interaction));

@@ -25,7 +25,7 @@ public sealed class ProcessEventWorkflowTests
         var sequence = new MockSequence();
         steps.InSequence(sequence).Setup(s => s.NormaliseAsync(Input))
             .ReturnsAsync(NormalisedDelivery.Of(new NormalisedEvent(Connection, "standard-webhooks", DeliveryId, Person, Interaction)));
-        steps.InSequence(sequence).Setup(s => s.ResolveProfileAsync(new ResolveProfileInput(Connection, Person)))
+        steps.InSequence(sequence).Setup(s => s.ResolveProfileAsync(new ResolveProfileInput(Connection, Person, Interaction)))
             .ReturnsAsync(ProfileId);
         steps.InSequence(sequence).Setup(s => s.MergeProfileAsync(new MergeProfileInput(ProfileId, Connection, "evt_9", Person)))
             .ReturnsAsync(new MergeProfileResult(ProfileId, ["email", "firstName"]));
@@ -45,6 +45,25 @@ public sealed class ProcessEventWorkflowTests
         steps.Verify(s => s.ResolveProfileAsync(It.IsAny<ResolveProfileInput>()), Times.Once);
         steps.Verify(s => s.MergeProfileAsync(It.IsAny<MergeProfileInput>()), Times.Once);
         steps.Verify(s => s.AppendTimelineAsync(It.IsAny<AppendTimelineInput>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task RunAsync_PersonWhoLinksNoOne_CountsAsAnonymousAndIsNotMerged()
+    {
+        // Arrange: every identifier is blocked or shared, so the graph gives the event no profile.
+        var steps = CreateSut();
+        steps.Setup(s => s.NormaliseAsync(Input))
+            .ReturnsAsync(NormalisedDelivery.Of(new NormalisedEvent(Connection, "standard-webhooks", DeliveryId, Person, Interaction)));
+        steps.Setup(s => s.ResolveProfileAsync(new ResolveProfileInput(Connection, Person, Interaction))).ReturnsAsync((string?)null);
+
+        // Act
+        var result = await ProcessEventWorkflow.RunAsync(steps.Object, Input);
+
+        // Assert
+        Assert.Empty(result.Profiles);
+        Assert.Equal(1, result.AnonymousEvents);
+        steps.Verify(s => s.MergeProfileAsync(It.IsAny<MergeProfileInput>()), Times.Never);
+        steps.Verify(s => s.AppendTimelineAsync(It.IsAny<AppendTimelineInput>()), Times.Never);
     }
 
     [Fact]
