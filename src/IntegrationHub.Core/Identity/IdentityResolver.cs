@@ -79,10 +79,6 @@ public sealed partial class IdentityResolver(
             var snapshot = await store.LoadAsync(seedKeys, policy, cancellationToken);
             var result = IdentityGraph.Reconcile(snapshot.State, seedEvents(snapshot.State), policy);
             var commit = await CommitFor(snapshot.State, result, applied, cancellationToken);
-            if (commit.IsEmpty)
-            {
-                return result;
-            }
             try
             {
                 await store.CommitAsync(snapshot, commit, cancellationToken);

@@ -25,7 +25,8 @@ public interface IIdentityGraphStore
     Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(
         IEnumerable<IdentityEvent> events, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes the derived rows computed from <paramref name="snapshot"/>.</summary>
+    /// <summary>Writes the derived rows computed from <paramref name="snapshot"/> that differ from what it read (a
+    /// redelivery therefore writes nothing), and makes sure none of the rows it was computed from changed meanwhile.</summary>
     /// <exception cref="IdentityConflictException">A row the snapshot was loaded from changed since: load again and
     /// re-apply.</exception>
     Task CommitAsync(IdentitySnapshot snapshot, IdentityCommit commit, CancellationToken cancellationToken = default);

@@ -13,8 +13,4 @@ public sealed record IdentityCommit(
     IReadOnlyList<IdentityProfile> Profiles,
     IReadOnlyList<UnifiedProfile> Rebuilt,
     IReadOnlyList<RetiredProfile> Retired,
-    IReadOnlyDictionary<IdentityKey, string> ProfileOf)
-{
-    /// <summary>True when there is nothing to write: nothing stale can then be written either.</summary>
-    public bool IsEmpty => Profiles.Count == 0 && Retired.Count == 0;
-}
+    IReadOnlyDictionary<IdentityKey, string> ProfileOf);

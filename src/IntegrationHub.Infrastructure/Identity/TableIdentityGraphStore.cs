@@ -124,6 +124,13 @@ public sealed class TableIdentityGraphStore(StorageResources storage) : IIdentit
         {
             throw new ArgumentException("The snapshot was not loaded by this store.", nameof(snapshot));
         }
+        var pointersChanged = loaded.Scans.Values.Any(s =>
+            s.Overloaded ? s.ProfileId is not null : s.ProfileId != commit.ProfileOf.GetValueOrDefault(s.Key));
+        if (commit.Profiles.Count == 0 && commit.Retired.Count == 0 && !pointersChanged)
+        {
+            // Nothing to write, so nothing stale can be written: a redelivery costs no checks.
+            return;
+        }
         var identities = await storage.TableAsync(StorageNames.IdentitiesTable, cancellationToken);
         var profilesTable = await storage.TableAsync(StorageNames.ProfilesTable, cancellationToken);
         try
