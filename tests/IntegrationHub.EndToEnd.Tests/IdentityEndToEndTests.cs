@@ -57,6 +57,56 @@ public sealed class IdentityEndToEndTests(HubFixture hub)
     }
 
     [Fact]
+    public async Task Unlink_ThePhoneThatMergedThem_SplitsTheProfileBack()
+    {
+        // Arrange: as above, a shop customer and a CRM contact merged by a phone.
+        var run = Guid.NewGuid().ToString("N")[..10];
+        var (crmEmail, shopEmail, phone) = ($"grace.{run}@example.com", $"grace.{run}@shop.example", "+14155550188");
+        var customerId = RandomNumberGenerator.GetInt32(1, int.MaxValue);
+        await PostShopifyCustomerAsync(customerId, shopEmail, phone, T0);
+        using var shop = await WaitForProfileAsync(shopEmail, p => true);
+        var shopId = shop.RootElement.GetProperty("id").GetString()!;
+        await PostContactAsync($"crm-{run}", crmEmail, phone, T0.AddHours(1));
+        using var merged = await WaitForProfileAsync(crmEmail, p => p.RootElement.GetProperty("id").GetString() == shopId);
+        using var identity = JsonDocument.Parse(await hub.Client.GetStringAsync($"api/profiles/{shopId}/identity"));
+        var evidence = identity.RootElement.GetProperty("links").EnumerateArray()
+            .Select(l => (Identifier: l.GetProperty("identifier").GetProperty("value").GetString(), Event: l.GetProperty("event")))
+            .Single(l => l.Identifier == phone && l.Event.GetProperty("connection").GetString() == HubFixture.Connection).Event;
+
+        // Act
+        using var response = await hub.Client.PostAsJsonAsync($"api/profiles/{shopId}/unlink", new
+        {
+            connection = evidence.GetProperty("connection").GetString(),
+            eventId = evidence.GetProperty("eventId").GetString(),
+            identifier = new { kind = "phone", value = "(415) 555-0188" },
+        });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var changes = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(changes.RootElement.GetProperty("changes").EnumerateArray(), c => c.GetProperty("kind").GetString() == "Split");
+        using var crm = await WaitForProfileAsync(crmEmail, p => true);
+        Assert.NotEqual(shopId, crm.RootElement.GetProperty("id").GetString());
+        using var shopAfter = await WaitForProfileAsync(shopEmail, p => true);
+        Assert.Equal(shopId, shopAfter.RootElement.GetProperty("id").GetString());
+        Assert.False(shopAfter.RootElement.GetProperty("fields").TryGetProperty("firstName", out _));
+    }
+
+    [Fact]
+    public async Task Unlink_EventTheProfileDoesNotHold_404Problem()
+    {
+        using var response = await hub.Client.PostAsJsonAsync("api/profiles/p_00000000000000000000000000000000/unlink", new
+        {
+            connection = "e2e",
+            eventId = "msg_nothing",
+            identifier = new { kind = "email", value = "nobody@example.com" },
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task MarkShared_IdentifierThatIsNotOne_400Problem()
     {
         using var response = await hub.Client.PostAsJsonAsync("api/identifiers/shared", new { kind = "email", value = "not an email" });
