@@ -20,12 +20,9 @@ public sealed class IdentityEndToEndTests(HubFixture hub)
     public async Task Deliveries_ShopCustomerAndCrmContactSharingAPhone_OneProfileAndTheOldIdStillResolves()
     {
         // Arrange: a shop customer with a phone; a CRM contact with another email, which later gains the same phone.
-        var run = Guid.NewGuid().ToString("N")[..10];
+        var (run, customerId) = (Guid.NewGuid().ToString("N")[..10], RandomNumberGenerator.GetInt32(1, int.MaxValue));
         var (crmEmail, shopEmail, phone) = ($"ada.{run}@example.com", $"ada.{run}@shop.example", "+14155550187");
-        var customerId = RandomNumberGenerator.GetInt32(1, int.MaxValue);
-        await PostShopifyCustomerAsync(customerId, shopEmail, phone, T0);
-        using var shop = await WaitForProfileAsync(shopEmail, p => true);
-        var shopId = shop.RootElement.GetProperty("id").GetString()!;
+        var shopId = await ShopCustomerAsync(customerId, shopEmail, phone);
         await PostContactAsync($"crm-{run}", crmEmail, "", T0.AddHours(1));
         using var crm = await WaitForProfileAsync(crmEmail, p => true);
         var crmId = crm.RootElement.GetProperty("id").GetString()!;
@@ -62,10 +59,7 @@ public sealed class IdentityEndToEndTests(HubFixture hub)
         // Arrange: as above, a shop customer and a CRM contact merged by a phone.
         var run = Guid.NewGuid().ToString("N")[..10];
         var (crmEmail, shopEmail, phone) = ($"grace.{run}@example.com", $"grace.{run}@shop.example", "+14155550188");
-        var customerId = RandomNumberGenerator.GetInt32(1, int.MaxValue);
-        await PostShopifyCustomerAsync(customerId, shopEmail, phone, T0);
-        using var shop = await WaitForProfileAsync(shopEmail, p => true);
-        var shopId = shop.RootElement.GetProperty("id").GetString()!;
+        var shopId = await ShopCustomerAsync(RandomNumberGenerator.GetInt32(1, int.MaxValue), shopEmail, phone);
         await PostContactAsync($"crm-{run}", crmEmail, phone, T0.AddHours(1));
         using var merged = await WaitForProfileAsync(crmEmail, p => p.RootElement.GetProperty("id").GetString() == shopId);
         using var identity = JsonDocument.Parse(await hub.Client.GetStringAsync($"api/profiles/{shopId}/identity"));
@@ -120,6 +114,14 @@ public sealed class IdentityEndToEndTests(HubFixture hub)
         var body = StandardWebhooksSender.ContactEvent("contact.updated", at, recordId, email, "Ada", "", phone);
         using var response = await hub.Sender.PostAsync(HubFixture.Connection, $"msg_{Guid.NewGuid():N}", body);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    /// <summary>A shop customer (the earliest evidence, at <see cref="T0"/>), once processed: returns its profile id.</summary>
+    private async Task<string> ShopCustomerAsync(int customerId, string email, string phone)
+    {
+        await PostShopifyCustomerAsync(customerId, email, phone, T0);
+        using var shop = await WaitForProfileAsync(email, p => true);
+        return shop.RootElement.GetProperty("id").GetString()!;
     }
 
     private async Task PostShopifyCustomerAsync(int customerId, string email, string phone, DateTimeOffset at)
