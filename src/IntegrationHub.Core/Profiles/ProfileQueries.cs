@@ -7,7 +7,7 @@ namespace IntegrationHub.Core.Profiles;
 /// <summary>The portal's reads: a profile by id or email, its timeline and its identity. An id that was merged into
 /// another profile or renamed reads as the profile that holds it now.</summary>
 public sealed class ProfileQueries(
-    IIdentityIndex identities, IIdentityGraphStore graph, IProfileStore profiles, ITimelineStore timeline)
+    IIdentityIndex identities, IIdentityGraphStore graph, IProfileStore profiles, ITimelineStore timeline, SurvivorshipRules rules)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
@@ -16,7 +16,7 @@ public sealed class ProfileQueries(
     public async Task<ProfileView?> GetAsync(string profileId, CancellationToken cancellationToken = default) =>
         await graph.ResolveIdAsync(profileId, cancellationToken) is { } current
         && await profiles.GetAsync(current, cancellationToken) is { } profile
-            ? ProfileView.From(profile)
+            ? ProfileView.From(profile, rules)
             : null;
 
     public async Task<ProfileView?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
