@@ -33,6 +33,7 @@ public static class HubStorageServiceCollectionExtensions
         services.TryAddSingleton<IDeliveryArchive, TableDeliveryArchive>();
         services.TryAddSingleton<IProfileStore, TableProfileStore>();
         services.TryAddSingleton<IIdentityIndex, TableIdentityIndex>();
+        services.TryAddSingleton<IIdentityGraphStore, TableIdentityGraphStore>();
         services.TryAddSingleton<ITimelineStore, TableTimelineStore>();
         services.TryAddSingleton<IUnmappedEventLog, TableUnmappedEventLog>();
         services.TryAddSingleton<IDeadLetterStore, TableDeadLetterStore>();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using IntegrationHub.Core.Model;
 using IntegrationHub.Core.Workflows.ProcessEvent;
 using IntegrationHub.Functions.Workflows;
@@ -12,13 +13,38 @@ public sealed class ActivityTests
     [Fact]
     public async Task ResolveProfile_Run_DelegatesToTheSharedStep()
     {
-        var input = new ResolveProfileInput("shop", new PersonTraits("1", DateTimeOffset.UnixEpoch, "a@example.com", null, null, null));
+        var input = ResolveInput();
         _steps.Setup(s => s.ResolveProfileAsync(input)).ReturnsAsync("p_1");
 
         var profileId = await new ResolveProfile(_steps.Object).Run(input);
 
         Assert.Equal("p_1", profileId);
     }
+
+    [Fact]
+    public async Task ResolveProfile_Run_PersonWhoLinksNoOne_ReturnsNull()
+    {
+        var input = ResolveInput();
+        _steps.Setup(s => s.ResolveProfileAsync(input)).ReturnsAsync((string?)null);
+
+        Assert.Null(await new ResolveProfile(_steps.Object).Run(input));
+    }
+
+    [Fact]
+    public void ResolveProfileInput_AsDurableJson_RoundTrips()
+    {
+        var input = ResolveInput();
+
+        var json = JsonSerializer.Serialize(input, JsonSerializerOptions.Web);
+        var read = JsonSerializer.Deserialize<ResolveProfileInput>(json, JsonSerializerOptions.Web);
+
+        Assert.Equal(input, read);
+    }
+
+    private static ResolveProfileInput ResolveInput() => new(
+        "shop",
+        new PersonTraits("1", DateTimeOffset.UnixEpoch, "a@example.com", null, null, null),
+        new Interaction("contact.created", "evt_1", DateTimeOffset.UnixEpoch, "shop", "standard-webhooks", "msg_1"));
 
     [Fact]
     public async Task NormaliseDelivery_StepThrowsPermanentFailure_Propagates()

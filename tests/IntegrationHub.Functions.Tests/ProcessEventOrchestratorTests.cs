@@ -48,7 +48,7 @@ public sealed class ProcessEventOrchestratorTests
         Assert.Equal(ProcessEventResult.Processed, result.Outcome);
         context.Verify(c => c.CallActivityAsync(nameof(RecordUnmapped), It.IsAny<object>(), It.IsAny<TaskOptions>()), Times.Never);
         context.Verify(c => c.CallActivityAsync<string>(
-            nameof(ResolveProfile), new ResolveProfileInput("shop", Person), DurableProcessEventSteps.Retry));
+            nameof(ResolveProfile), new ResolveProfileInput("shop", Person, Interaction), DurableProcessEventSteps.Retry));
         context.Verify(c => c.CallActivityAsync<MergeProfileResult>(
             nameof(MergeProfile), new MergeProfileInput("p_1", "shop", "msg_1", Person), DurableProcessEventSteps.Retry));
         context.Verify(c => c.CallActivityAsync(

@@ -1,4 +1,5 @@
 using IntegrationHub.Core.Configuration;
+using IntegrationHub.Core.Identity;
 using IntegrationHub.Core.Operations;
 using IntegrationHub.Core.Ports;
 using IntegrationHub.Core.Profiles;
@@ -29,6 +30,15 @@ internal static class HubRoutes
         api.MapGet("/profiles/{id}/timeline",
             (HttpRequest request, string id, ProfileQueries queries, CancellationToken cancellationToken) =>
                 HubEndpoints.GetTimelineAsync(request, id, queries, cancellationToken));
+        api.MapGet("/profiles/{id}/identity",
+            (HttpRequest request, string id, ProfileQueries queries, CancellationToken cancellationToken) =>
+                IdentityEndpoints.GetIdentityAsync(request, id, queries, cancellationToken));
+        api.MapPost("/profiles/{id}/unlink",
+            (HttpRequest request, string id, ProfileQueries queries, IdentityResolver resolver, IdentifierPolicy policy, CancellationToken cancellationToken) =>
+                IdentityEndpoints.UnlinkAsync(request, id, queries, resolver, policy, cancellationToken));
+        api.MapPost("/identifiers/shared",
+            (HttpRequest request, IdentityResolver resolver, IdentifierPolicy policy, CancellationToken cancellationToken) =>
+                IdentityEndpoints.MarkSharedAsync(request, resolver, policy, cancellationToken));
         api.MapGet("/deadletters",
             (HttpRequest request, DeadLetters deadLetters, CancellationToken cancellationToken) =>
                 OperatorEndpoints.ListDeadLettersAsync(request, deadLetters, cancellationToken));

@@ -16,7 +16,7 @@ internal sealed class ResilientProcessEventSteps(IProcessEventSteps inner, TimeP
     public Task RecordUnmappedAsync(RecordUnmappedInput input) =>
         _pipeline.ExecuteAsync(async _ => await inner.RecordUnmappedAsync(input)).AsTask();
 
-    public Task<string> ResolveProfileAsync(ResolveProfileInput input) =>
+    public Task<string?> ResolveProfileAsync(ResolveProfileInput input) =>
         _pipeline.ExecuteAsync(async _ => await inner.ResolveProfileAsync(input)).AsTask();
 
     public Task<MergeProfileResult> MergeProfileAsync(MergeProfileInput input) =>

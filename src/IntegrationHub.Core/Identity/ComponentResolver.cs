@@ -11,6 +11,7 @@ internal static class ComponentResolver
         IEnumerable<IdentityEvent> events,
         IReadOnlySet<IdentityKey> markedShared,
         IReadOnlySet<UnlinkedIdentifier> unlinked,
+        IReadOnlySet<IdentityKey> overloaded,
         IdentifierPolicy policy)
     {
         var ordered = events.Order(IdentityEvent.Canonical).ToArray();
@@ -26,6 +27,7 @@ internal static class ComponentResolver
                 var reason = policy.IsBlocked(key) ? ExcludedIdentifier.Blocked
                     : markedShared.Contains(key) ? ExcludedIdentifier.MarkedShared
                     : unlinked.Contains(new UnlinkedIdentifier(e.Ref, key)) ? ExcludedIdentifier.Unlinked
+                    : overloaded.Contains(key) ? ExcludedIdentifier.Shared
                     : null;
                 if (reason is null)
                 {

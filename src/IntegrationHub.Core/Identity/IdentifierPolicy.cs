@@ -36,6 +36,9 @@ public sealed class IdentifierPolicy
     /// <summary>An identifier shared by more than this many profiles links none of them.</summary>
     public int MaxProfilesPerIdentifier => _options.MaxProfilesPerIdentifier;
 
+    /// <summary>An identifier carried by more events than this is treated as shared without loading its events.</summary>
+    public int MaxEventsPerIdentifier => _options.MaxEventsPerIdentifier;
+
     /// <summary>The address normalised (<see cref="EmailAddress.Normalise"/>) and then, for the configured domains,
     /// without dots and <c>+tag</c> in its local part; null when it is not a plausible address.</summary>
     public string? Email(string? value)

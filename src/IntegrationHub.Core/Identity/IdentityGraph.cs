@@ -75,6 +75,16 @@ public static class IdentityGraph
             : new(state, [], [], []);
     }
 
+    /// <summary>Re-resolves what <paramref name="seeds"/> connect to in a snapshot that already holds them and the
+    /// corrections that concern them: how the pipeline applies an event (or an operator's correction) whose facts it
+    /// stored before loading the snapshot. The same as <see cref="Apply"/> on a snapshot without the event.</summary>
+    public static IdentityGraphResult Reconcile(IdentityGraphState state, IEnumerable<EventRef> seeds, IdentifierPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(seeds);
+        return Recompute(state, [.. seeds.Where(state.Events.ContainsKey)], policy);
+    }
+
     /// <summary>Re-resolves every event, for instance after the identity options changed.</summary>
     public static IdentityGraphResult Rebuild(IdentityGraphState state, IdentifierPolicy policy)
     {
@@ -136,7 +146,7 @@ public static class IdentityGraph
             }
             foreach (var key in state.Events[current].Identifiers)
             {
-                if (!policy.IsBlocked(key) && visitedKeys.Add(key))
+                if (!policy.IsBlocked(key) && !state.Overloaded.Contains(key) && visitedKeys.Add(key))
                 {
                     foreach (var next in EventsOf(state, key))
                     {
@@ -168,7 +178,8 @@ public static class IdentityGraph
             .Distinct(StringComparer.Ordinal)
             .Select(id => state.Profiles[id])
             .ToList();
-        var after = ComponentResolver.Resolve(connected.Select(e => state.Events[e]), state.MarkedShared, state.Unlinked, policy);
+        var after = ComponentResolver.Resolve(
+            connected.Select(e => state.Events[e]), state.MarkedShared, state.Unlinked, state.Overloaded, policy);
 
         var profiles = state.Profiles.RemoveRange(before.Select(p => p.Id));
         var profileOf = state.ProfileOf.RemoveRange(before.SelectMany(p => p.Identifiers));

@@ -35,4 +35,9 @@ public sealed record IdentityGraphState(
         ImmutableDictionary<EventRef, string>.Empty,
         ImmutableDictionary<IdentityKey, ImmutableHashSet<EventRef>>.Empty,
         ImmutableDictionary.Create<string, IdentityKey>(StringComparer.Ordinal));
+
+    /// <summary>Identifiers carried by more events than <see cref="IdentityOptions.MaxEventsPerIdentifier"/>: a store
+    /// does not load their events, and the graph treats them as shared (they link nothing), so what an event connects
+    /// to stays bounded. The count only grows, so once an identifier is overloaded it stays so on every worker.</summary>
+    public ImmutableHashSet<IdentityKey> Overloaded { get; init; } = [];
 }

@@ -50,6 +50,11 @@ public sealed class IdentityOptions
     [Range(1, 1000)]
     public int MaxProfilesPerIdentifier { get; set; } = 3;
 
+    /// <summary>An identifier carried by more events than this is treated as shared (it links nothing) without its
+    /// events being loaded: the bound on what one event makes the pipeline read. Counted in the identity view.</summary>
+    [Range(10, 1_000_000)]
+    public int MaxEventsPerIdentifier { get; set; } = 2000;
+
     /// <summary>Per profile field (<c>firstName</c>, <c>company</c>, …), how its value is chosen; fields not named here
     /// take the most recent value. Consent fields always take the most recent explicit statement.</summary>
     public Dictionary<string, FieldRuleOptions> Fields { get; init; } = new(StringComparer.Ordinal);

@@ -20,21 +20,6 @@ public sealed record PersonTraits(
     IReadOnlyList<ConsentStatement>? Consents = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AnonymousId = null)
 {
-    /// <summary>The identifiers that can resolve this person, strongest first.</summary>
-    public IReadOnlyList<IdentityKey> Identifiers(string connection)
-    {
-        var keys = new List<IdentityKey>(2);
-        if (Email is not null)
-        {
-            keys.Add(IdentityKey.ForEmail(Email));
-        }
-        if (SourceRecordId is not null)
-        {
-            keys.Add(IdentityKey.ForExternalId(connection, SourceRecordId));
-        }
-        return keys;
-    }
-
     // Records compare lists by reference; traits compare by content so that a redelivered event is recognised as equal.
     public bool Equals(PersonTraits? other) =>
         other is not null

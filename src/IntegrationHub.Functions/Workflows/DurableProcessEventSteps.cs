@@ -22,8 +22,8 @@ internal sealed class DurableProcessEventSteps(TaskOrchestrationContext context)
     public Task RecordUnmappedAsync(RecordUnmappedInput input) =>
         context.CallActivityAsync(nameof(RecordUnmapped), input, Retry);
 
-    public Task<string> ResolveProfileAsync(ResolveProfileInput input) =>
-        context.CallActivityAsync<string>(nameof(ResolveProfile), input, Retry);
+    public Task<string?> ResolveProfileAsync(ResolveProfileInput input) =>
+        context.CallActivityAsync<string?>(nameof(ResolveProfile), input, Retry);
 
     public Task<MergeProfileResult> MergeProfileAsync(MergeProfileInput input) =>
         context.CallActivityAsync<MergeProfileResult>(nameof(MergeProfile), input, Retry);

@@ -3,9 +3,9 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace IntegrationHub.Functions.Workflows;
 
-/// <summary>Activity: Finds or founds the person's profile.</summary>
+/// <summary>Activity: records the event in the identity graph and returns its profile id (null: it links no one).</summary>
 public sealed class ResolveProfile(IProcessEventSteps steps)
 {
     [Function(nameof(ResolveProfile))]
-    public Task<string> Run([ActivityTrigger] ResolveProfileInput input) => steps.ResolveProfileAsync(input);
+    public Task<string?> Run([ActivityTrigger] ResolveProfileInput input) => steps.ResolveProfileAsync(input);
 }

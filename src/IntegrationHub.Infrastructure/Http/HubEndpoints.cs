@@ -61,7 +61,8 @@ public static class HubEndpoints
         return profile is null ? HubProblems.NotFound("No profile has that email.", request) : Results.Ok(profile);
     }
 
-    /// <summary><c>GET /api/profiles/{id}</c></summary>
+    /// <summary><c>GET /api/profiles/{id}</c>: 200 with the profile; for an id since merged into another profile (or
+    /// renamed), 200 with the profile that holds it now, whose <c>id</c> is the current one.</summary>
     public static async Task<IResult> GetProfileAsync(
         HttpRequest request, string id, ProfileQueries queries, CancellationToken cancellationToken)
     {
@@ -77,13 +78,14 @@ public static class HubEndpoints
         {
             return HubProblems.BadRequest($"pageSize must be a whole number from 1 to {ProfileQueries.MaxPageSize}.", request);
         }
-        if (!ProfileIds.IsWellFormed(id) || await queries.GetAsync(id, cancellationToken) is null)
+        if (!ProfileIds.IsWellFormed(id) || await queries.GetAsync(id, cancellationToken) is not { } profile)
         {
             return HubProblems.NotFound($"No profile '{id}'.", request);
         }
         try
         {
-            return Results.Ok(await queries.TimelineAsync(id, pageSize, request.Query["continuation"], cancellationToken));
+            // A merged or renamed id reads the timeline of the profile that holds it now.
+            return Results.Ok(await queries.TimelineAsync(profile.Id, pageSize, request.Query["continuation"], cancellationToken));
         }
         catch (ArgumentException)
         {

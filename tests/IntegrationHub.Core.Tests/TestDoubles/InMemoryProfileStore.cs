@@ -10,6 +10,8 @@ public sealed class InMemoryProfileStore : IProfileStore
     public Task<UnifiedProfile?> GetAsync(string profileId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_profiles.GetValueOrDefault(profileId));
 
+    public void Remove(string profileId) => _profiles.Remove(profileId);
+
     public Task<UnifiedProfile> UpdateAsync(
         string profileId, Func<UnifiedProfile, UnifiedProfile> update, CancellationToken cancellationToken = default)
     {

@@ -23,6 +23,12 @@ public sealed class InMemoryTimelineStore : ITimelineStore
         return Task.CompletedTask;
     }
 
+    public Task ReplaceAsync(string profileId, IReadOnlyCollection<Interaction> interactions, CancellationToken cancellationToken = default)
+    {
+        _timelines[profileId] = [.. interactions.DistinctBy(i => (i.Source, i.EventId))];
+        return Task.CompletedTask;
+    }
+
     public Task<TimelinePage> ListAsync(
         string profileId, int pageSize, string? continuation, CancellationToken cancellationToken = default)
     {

@@ -7,64 +7,64 @@ namespace IntegrationHub.Integration.Tests.Identity;
 public sealed class TableIdentityIndexTests(AzuriteFixture azurite) : StorageTest(azurite)
 {
     [Fact]
-    public async Task AddIfAbsentAsync_SecondWriter_GetsTheFirstWritersId()
+    public async Task FindAsync_IdentifiersTheGraphLinked_ReturnTheirProfile()
     {
         // Arrange
-        var index = CreateSut();
-        var key = IdentityKey.ForEmail("ada@example.com");
+        var worker = new IdentityWorker(Storage);
+        var profileId = await worker.ProcessAsync("shop", "e1", new PersonTraits("cus_1", IdentityWorker.T0, "ada@example.com", null, null, null));
 
         // Act
-        var first = await index.AddIfAbsentAsync(key, "p_first");
-        var second = await index.AddIfAbsentAsync(key, "p_second");
+        var byEmail = await CreateSut().FindAsync(IdentityKey.ForEmail("ada@example.com"));
+        var byRecord = await CreateSut().FindAsync(IdentityKey.ForExternalId("shop", "cus_1"));
 
         // Assert
-        Assert.Equal("p_first", first);
-        Assert.Equal("p_first", second);
-        Assert.Equal("p_first", await index.FindAsync(key));
+        Assert.NotNull(profileId);
+        Assert.Equal(profileId, byEmail);
+        Assert.Equal(profileId, byRecord);
     }
 
     [Fact]
-    public async Task AddIfAbsentAsync_ConcurrentWriters_AllAgreeOnOneId()
+    public async Task FindAsync_BlockedIdentifier_LinksNoOne()
     {
         // Arrange
-        var index = CreateSut();
-        var key = IdentityKey.ForExternalId("shop", "cus_42");
+        var worker = new IdentityWorker(Storage);
+        await worker.ProcessAsync("shop", "e1", new PersonTraits("cus_1", IdentityWorker.T0, "test@test.com", null, null, null));
 
         // Act
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => index.AddIfAbsentAsync(key, $"p_{i}"))));
+        var found = await CreateSut().FindAsync(IdentityKey.ForEmail("test@test.com"));
 
         // Assert
-        var winner = Assert.Single(results.Distinct());
-        Assert.Equal(winner, await index.FindAsync(key));
+        Assert.Null(found);
     }
 
     [Fact]
     public async Task FindAsync_SameValueUnderAnotherKind_IsAnotherKey()
     {
         // Arrange
-        var index = CreateSut();
-        await index.AddIfAbsentAsync(new IdentityKey(IdentityKey.EmailKind, "shop:1"), "p_email");
+        var worker = new IdentityWorker(Storage);
+        await worker.ProcessAsync("shop", "e1", new PersonTraits("1", IdentityWorker.T0, null, null, null, null));
 
         // Act
-        var other = await index.FindAsync(new IdentityKey(IdentityKey.ExternalKind, "shop:1"));
+        var other = await CreateSut().FindAsync(new IdentityKey(IdentityKey.EmailKind, "shop:1"));
 
         // Assert
         Assert.Null(other);
+        Assert.NotNull(await CreateSut().FindAsync(new IdentityKey(IdentityKey.ExternalKind, "shop:1")));
     }
 
     [Fact]
     public async Task FindAsync_ValueWithCharactersAzureForbidsInKeys_RoundTrips()
     {
         // Arrange
-        var index = CreateSut();
-        var key = IdentityKey.ForExternalId("forms", "resp/2025#7?x\\y");
+        var worker = new IdentityWorker(Storage);
+        var profileId = await worker.ProcessAsync("forms", "resp/2025#7?x\\y", new PersonTraits("resp/2025#7?x\\y", IdentityWorker.T0, null, null, null, null));
 
         // Act
-        await index.AddIfAbsentAsync(key, "p_forms");
+        var found = await CreateSut().FindAsync(IdentityKey.ForExternalId("forms", "resp/2025#7?x\\y"));
 
         // Assert
-        Assert.Equal("p_forms", await index.FindAsync(key));
-        Assert.Null(await index.FindAsync(IdentityKey.ForExternalId("forms", "resp/2025#7?x\\z")));
+        Assert.Equal(profileId, found);
+        Assert.Null(await CreateSut().FindAsync(IdentityKey.ForExternalId("forms", "resp/2025#7?x\\z")));
     }
 
     [Fact]

@@ -31,6 +31,42 @@ public sealed class TableTimelineStoreTests(AzuriteFixture azurite) : StorageTes
     }
 
     [Fact]
+    public async Task ReplaceAsync_OtherInteractionsPastOneBatch_LeavesExactlyThose()
+    {
+        // Arrange: a split profile's timeline held three interactions; it now owns one of them and 149 others.
+        var timeline = CreateSut();
+        foreach (var i in Enumerable.Range(0, 3))
+        {
+            await timeline.AppendAsync(ProfileId, Interaction($"old{i}", Start.AddMinutes(i)));
+        }
+        var kept = Enumerable.Range(0, 149).Select(i => Interaction($"new{i}", Start.AddHours(i + 1)))
+            .Append(Interaction("old1", Start.AddMinutes(1)))
+            .ToList();
+
+        // Act
+        await timeline.ReplaceAsync(ProfileId, kept);
+        await timeline.ReplaceAsync(ProfileId, kept);
+
+        // Assert
+        var page = await timeline.ListAsync(ProfileId, 200, null);
+        Assert.Equal(kept.OrderByDescending(i => i.OccurredAt), page.Items);
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_Nothing_ClearsTheTimeline()
+    {
+        // Arrange
+        var timeline = CreateSut();
+        await timeline.AppendAsync(ProfileId, Interaction("e1", Start));
+
+        // Act
+        await timeline.ReplaceAsync(ProfileId, []);
+
+        // Assert
+        Assert.Empty((await timeline.ListAsync(ProfileId, 10, null)).Items);
+    }
+
+    [Fact]
     public async Task AppendAsync_SameInteractionTwice_KeepsOneEntry()
     {
         // Arrange

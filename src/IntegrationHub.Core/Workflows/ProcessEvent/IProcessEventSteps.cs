@@ -12,8 +12,9 @@ public interface IProcessEventSteps
     /// <summary>Records the event types the provider does not map, so they are counted and visible.</summary>
     Task RecordUnmappedAsync(RecordUnmappedInput input);
 
-    /// <summary>Finds (or founds) the profile the person belongs to and returns its id.</summary>
-    Task<string> ResolveProfileAsync(ResolveProfileInput input);
+    /// <summary>Records the event in the identity graph and returns the id of the profile it belongs to (merging or
+    /// founding profiles as the graph decides), or null when none of its identifiers may link anyone.</summary>
+    Task<string?> ResolveProfileAsync(ResolveProfileInput input);
 
     /// <summary>Merges the person's traits into the profile and returns what changed.</summary>
     Task<MergeProfileResult> MergeProfileAsync(MergeProfileInput input);

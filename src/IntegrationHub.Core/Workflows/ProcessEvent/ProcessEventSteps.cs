@@ -13,7 +13,8 @@ public sealed class ProcessEventSteps(
     IOptionsMonitor<HubOptions> options,
     ConnectorCatalog catalog,
     IDeliveryArchive archive,
-    IIdentityIndex identities,
+    IdentityResolver identities,
+    SurvivorshipRules rules,
     IProfileStore profiles,
     ITimelineStore timeline,
     IUnmappedEventLog unmapped,
@@ -33,29 +34,10 @@ public sealed class ProcessEventSteps(
     public Task RecordUnmappedAsync(RecordUnmappedInput input) =>
         unmapped.RecordAsync(input.Connection, input.Provider, input.DeliveryId, input.Events);
 
-    public async Task<string> ResolveProfileAsync(ResolveProfileInput input)
+    public Task<string?> ResolveProfileAsync(ResolveProfileInput input)
     {
-        var keys = input.Person.Identifiers(input.Connection);
-        if (keys.Count == 0)
-        {
-            throw new ArgumentException("A person needs at least one identifier.", nameof(input));
-        }
-        string? profileId = null;
-        foreach (var key in keys)
-        {
-            profileId = await identities.FindAsync(key);
-            if (profileId is not null)
-            {
-                break;
-            }
-        }
-        profileId ??= ProfileIds.For(keys[0]);
-        var resolved = await identities.AddIfAbsentAsync(keys[0], profileId);
-        foreach (var key in keys.Skip(1))
-        {
-            await identities.AddIfAbsentAsync(key, resolved);
-        }
-        return resolved;
+        ArgumentNullException.ThrowIfNull(input);
+        return identities.ResolveAsync(input.Connection, input.Person, input.Interaction);
     }
 
     public async Task<MergeProfileResult> MergeProfileAsync(MergeProfileInput input)
@@ -63,7 +45,7 @@ public sealed class ProcessEventSteps(
         MergeProfileResult result = new(input.ProfileId, []);
         await profiles.UpdateAsync(input.ProfileId, profile =>
         {
-            var (merged, fields) = ProfileMerger.Merge(profile, input.Connection, input.Person, input.EventId);
+            var (merged, fields) = ProfileMerger.Merge(profile, input.Connection, input.Person, input.EventId, rules);
             result = MergeProfileResult.Of(input.ProfileId, merged, fields);
             return merged;
         });

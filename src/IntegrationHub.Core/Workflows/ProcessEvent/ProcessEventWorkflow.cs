@@ -29,7 +29,13 @@ public static class ProcessEventWorkflow
                 anonymous++;
                 continue;
             }
-            var profileId = await steps.ResolveProfileAsync(new ResolveProfileInput(input.Connection, normalised.Person));
+            var profileId = await steps.ResolveProfileAsync(
+                new ResolveProfileInput(input.Connection, normalised.Person, normalised.Interaction));
+            if (profileId is null)
+            {
+                anonymous++;
+                continue;
+            }
             var merged = await steps.MergeProfileAsync(
                 new MergeProfileInput(profileId, input.Connection, normalised.Interaction.EventId, normalised.Person));
             // The result is the orchestration's visible output: it names the changed fields but carries no values.

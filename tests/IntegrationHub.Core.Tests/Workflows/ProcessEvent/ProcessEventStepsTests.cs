@@ -3,9 +3,12 @@ using IntegrationHub.Core.Configuration;
 using IntegrationHub.Core.Connectors.StandardWebhooks;
 using IntegrationHub.Core.Identity;
 using IntegrationHub.Core.Model;
+using IntegrationHub.Core.Ports;
+using IntegrationHub.Core.Profiles;
 using IntegrationHub.Core.Tests.TestDoubles;
 using IntegrationHub.Core.Webhooks;
 using IntegrationHub.Core.Workflows.ProcessEvent;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationHub.Core.Tests.Workflows.ProcessEvent;
@@ -17,11 +20,13 @@ public sealed class ProcessEventStepsTests
     private static readonly DateTimeOffset T0 = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
 
     private readonly InMemoryDeliveryArchive _archive = new();
-    private readonly InMemoryIdentityIndex _identities = new();
     private readonly InMemoryProfileStore _profiles = new();
+    private readonly InMemoryIdentityGraphStore _graph;
     private readonly InMemoryTimelineStore _timeline = new();
     private readonly InMemoryUnmappedEventLog _unmapped = new();
     private readonly InMemoryProfileChangePublisher _changes = new();
+
+    public ProcessEventStepsTests() => _graph = new InMemoryIdentityGraphStore(_profiles);
 
     private ProcessEventSteps CreateSut()
     {
@@ -31,18 +36,24 @@ public sealed class ProcessEventStepsTests
         var catalog = new ConnectorCatalog(
             [new StandardWebhooksVerifier(Options.Create(hub))],
             [new StandardWebhooksNormaliser(Options.Create(hub))]);
-        return new ProcessEventSteps(new TestOptionsMonitor<HubOptions>(hub), catalog, _archive, _identities, _profiles, _timeline, _unmapped, _changes);
+        var resolver = new IdentityResolver(
+            _graph, IdentifierPolicy.Default, SurvivorshipRules.Default, _timeline, NullLogger<IdentityResolver>.Instance);
+        return new ProcessEventSteps(
+            new TestOptionsMonitor<HubOptions>(hub), catalog, _archive, resolver, SurvivorshipRules.Default, _profiles, _timeline, _unmapped, _changes);
     }
 
-    private async Task Archive(string connection, string deliveryId, string data, string type = "contact.updated")
+    private async Task Archive(string connection, string deliveryId, string data, string type = "contact.updated", string at = "12:00:00")
     {
-        var body = $$"""{"type":"{{type}}","timestamp":"2024-05-01T12:00:00Z","data":{{data}}}""";
+        var body = $$"""{"type":"{{type}}","timestamp":"2024-05-01T{{at}}Z","data":{{data}}}""";
         await _archive.AddAsync(new ArchivedDelivery(
             connection, StandardWebhooksProvider.Id, deliveryId, T0, new Dictionary<string, string>(), Encoding.UTF8.GetBytes(body)));
     }
 
-    private static PersonTraits Person(string? recordId, string? email, string? first = null) =>
-        new(recordId, T0, email, first, null, null);
+    private static PersonTraits Person(string? recordId, string? email, string? first = null, string? phone = null, int hour = 0) =>
+        new(recordId, T0.AddHours(hour), email, first, null, phone);
+
+    private static ResolveProfileInput Resolve(string connection, string eventId, PersonTraits person) =>
+        new(connection, person, new Interaction("contact.updated", eventId, person.EventTime, connection, StandardWebhooksProvider.Id, eventId));
 
     [Fact]
     public async Task NormaliseAsync_ArchivedDelivery_ReadsItThroughItsProvider()
@@ -89,32 +100,31 @@ public sealed class ProcessEventStepsTests
     }
 
     [Fact]
-    public async Task ResolveProfileAsync_FirstSight_CreatesDeterministicIdAndIndexesEveryKey()
+    public async Task ResolveProfileAsync_FirstSight_NamesTheProfileAfterTheRecordAndLinksEveryKey()
     {
         // Arrange
         var sut = CreateSut();
 
         // Act
-        var profileId = await sut.ResolveProfileAsync(new ResolveProfileInput(Shop, Person("cus_1", "ada@example.com")));
+        var profileId = await sut.ResolveProfileAsync(Resolve(Shop, "e1", Person("cus_1", "ada@example.com")));
 
-        // Assert
-        Assert.Equal(ProfileIds.For(IdentityKey.ForEmail("ada@example.com")), profileId);
-        Assert.True(ProfileIds.IsWellFormed(profileId));
-        Assert.Equal(profileId, _identities.Entries[IdentityKey.ForEmail("ada@example.com")]);
-        Assert.Equal(profileId, _identities.Entries[IdentityKey.ForExternalId(Shop, "cus_1")]);
+        // Assert: the event's own record id is its home, so it names the profile.
+        Assert.Equal(ProfileIds.For(IdentityKey.ForExternalId(Shop, "cus_1")), profileId);
+        Assert.Equal(profileId, _graph.ProfileOf[IdentityKey.ForEmail("ada@example.com")]);
+        Assert.Equal(profileId, _graph.ProfileOf[IdentityKey.ForExternalId(Shop, "cus_1")]);
     }
 
     [Fact]
-    public async Task ResolveProfileAsync_FirstSightWithOnlyExternalId_DerivesIdFromIt()
+    public async Task ResolveProfileAsync_FirstSightWithOnlyEmail_DerivesIdFromIt()
     {
         // Arrange
         var sut = CreateSut();
 
         // Act
-        var profileId = await sut.ResolveProfileAsync(new ResolveProfileInput(Shop, Person("cus_1", null)));
+        var profileId = await sut.ResolveProfileAsync(Resolve(Shop, "e1", Person(null, "ada@example.com")));
 
         // Assert
-        Assert.Equal(ProfileIds.For(IdentityKey.ForExternalId(Shop, "cus_1")), profileId);
+        Assert.Equal(ProfileIds.For(IdentityKey.ForEmail("ada@example.com")), profileId);
     }
 
     [Fact]
@@ -122,14 +132,14 @@ public sealed class ProcessEventStepsTests
     {
         // Arrange
         var sut = CreateSut();
-        var first = await sut.ResolveProfileAsync(new ResolveProfileInput(Shop, Person("cus_1", "ada@example.com")));
+        var first = await sut.ResolveProfileAsync(Resolve(Shop, "e1", Person("cus_1", "ada@example.com")));
 
         // Act
-        var second = await sut.ResolveProfileAsync(new ResolveProfileInput(Crm, Person("lead_7", "ada@example.com")));
+        var second = await sut.ResolveProfileAsync(Resolve(Crm, "e2", Person("lead_7", "ada@example.com", hour: 1)));
 
         // Assert
         Assert.Equal(first, second);
-        Assert.Equal(first, _identities.Entries[IdentityKey.ForExternalId(Crm, "lead_7")]);
+        Assert.Equal(first, _graph.ProfileOf[IdentityKey.ForExternalId(Crm, "lead_7")]);
     }
 
     [Fact]
@@ -137,14 +147,14 @@ public sealed class ProcessEventStepsTests
     {
         // Arrange: the customer changed their email in the shop.
         var sut = CreateSut();
-        var first = await sut.ResolveProfileAsync(new ResolveProfileInput(Shop, Person("cus_1", "ada@example.com")));
+        var first = await sut.ResolveProfileAsync(Resolve(Shop, "e1", Person("cus_1", "ada@example.com")));
 
         // Act
-        var second = await sut.ResolveProfileAsync(new ResolveProfileInput(Shop, Person("cus_1", "ada.lovelace@example.org")));
+        var second = await sut.ResolveProfileAsync(Resolve(Shop, "e2", Person("cus_1", "ada.lovelace@example.org", hour: 1)));
 
         // Assert
         Assert.Equal(first, second);
-        Assert.Equal(first, _identities.Entries[IdentityKey.ForEmail("ada.lovelace@example.org")]);
+        Assert.Equal(first, _graph.ProfileOf[IdentityKey.ForEmail("ada.lovelace@example.org")]);
     }
 
     [Fact]
@@ -154,25 +164,98 @@ public sealed class ProcessEventStepsTests
         var sut = CreateSut();
 
         // Act
-        var ada = await sut.ResolveProfileAsync(new ResolveProfileInput(Shop, Person("cus_1", "ada@example.com")));
-        var grace = await sut.ResolveProfileAsync(new ResolveProfileInput(Shop, Person("cus_2", "grace@example.com")));
+        var ada = await sut.ResolveProfileAsync(Resolve(Shop, "e1", Person("cus_1", "ada@example.com")));
+        var grace = await sut.ResolveProfileAsync(Resolve(Shop, "e2", Person("cus_2", "grace@example.com")));
 
         // Assert
         Assert.NotEqual(ada, grace);
     }
 
     [Fact]
-    public async Task ResolveProfileAsync_NoIdentifiers_Throws()
+    public async Task ResolveProfileAsync_NoLinkableIdentifier_ReturnsNoProfile()
     {
         // Arrange
         var sut = CreateSut();
 
         // Act
-        var thrown = await Record.ExceptionAsync(() => sut.ResolveProfileAsync(new ResolveProfileInput(Shop, Person(null, null, "Ada"))));
+        var none = await sut.ResolveProfileAsync(Resolve(Shop, "e1", Person(null, null, "Ada")));
+        var placeholder = await sut.ResolveProfileAsync(Resolve(Shop, "e2", Person(null, "test@test.com", "Ada")));
 
         // Assert
-        Assert.IsType<ArgumentException>(thrown);
-        Assert.Empty(_identities.Entries);
+        Assert.Null(none);
+        Assert.Null(placeholder);
+        Assert.Empty(_graph.ProfileOf);
+    }
+
+    [Fact]
+    public async Task ResolveProfileAsync_EventLinkingTwoProfiles_MergesThemRebuildsTheSurvivorAndTheOldIdResolves()
+    {
+        // Arrange: a CRM contact (email + phone) and a billing customer (same phone, other email), then merged.
+        var sut = CreateSut();
+        var crm = await Run(sut, Resolve(Crm, "e1", Person("lead_7", "ada@example.com", "Ada")));
+        var shop = await Run(sut, Resolve(Shop, "e2", Person("cus_1", "ada@work.example", hour: 1) with { LastName = "Lovelace" }));
+        Assert.NotEqual(crm, shop);
+
+        // Act
+        var merged = await Run(sut, Resolve(Crm, "e3", Person("lead_7", "ada@example.com", phone: "+14155550123", hour: 2)));
+        var joined = await Run(sut, Resolve(Shop, "e4", Person("cus_1", "ada@work.example", phone: "+14155550123", hour: 3)));
+
+        // Assert
+        Assert.Equal(crm, merged);
+        Assert.Equal(crm, joined);
+        Assert.Equal(crm, await _graph.ResolveIdAsync(shop!));
+        Assert.Null(await _profiles.GetAsync(shop!));
+        var profile = await _profiles.GetAsync(crm!);
+        Assert.Equal("Ada", profile!.Candidates[ProfileFields.FirstName][0].Value);
+        Assert.Equal("Lovelace", profile.Candidates[ProfileFields.LastName][0].Value);
+        Assert.Equal(["crm:lead_7", "shop:cus_1"], profile.ExternalIds);
+        Assert.Equal(["e1", "e2", "e3", "e4"], _timeline.For(crm!).Select(i => i.EventId).Order());
+    }
+
+    [Fact]
+    public async Task ResolveProfileAsync_RacingEventBeforeCommit_LoadsAgainAndSeesIt()
+    {
+        // Arrange: another worker records an event with the same email between this worker's load and its commit.
+        var sut = CreateSut();
+        var raced = false;
+        _graph.BeforeCommit = async () =>
+        {
+            if (!raced)
+            {
+                raced = true;
+                var other = Resolve(Crm, "e2", Person("lead_7", "ada@example.com"));
+                await _graph.RecordAsync(IdentifierPolicy.Default.EventFor(Crm, "e2", other.Person), other.Person, other.Interaction);
+            }
+        };
+
+        // Act
+        var profileId = await sut.ResolveProfileAsync(Resolve(Shop, "e1", Person("cus_1", "ada@example.com", hour: 1)));
+
+        // Assert: the retry saw both events; the CRM record is earlier, so it names the profile.
+        Assert.Equal(1, _graph.Conflicts);
+        Assert.Equal(ProfileIds.For(IdentityKey.ForExternalId(Crm, "lead_7")), profileId);
+        Assert.Equal(2, _graph.Profiles[profileId!].Events.Count);
+    }
+
+    [Fact]
+    public async Task ResolveProfileAsync_ConflictsPastTheBudget_ThrowsATransientConflict()
+    {
+        // Arrange: a fact changes before every commit.
+        var sut = CreateSut();
+        var n = 0;
+        _graph.BeforeCommit = async () =>
+        {
+            var other = Person($"lead_{n}", "ada@example.com");
+            await _graph.RecordAsync(IdentifierPolicy.Default.EventFor(Crm, $"x{n++}", other), other, new Interaction("t", "x", T0, Crm, "p", "d"));
+        };
+
+        // Act
+        var thrown = await Record.ExceptionAsync(() => sut.ResolveProfileAsync(Resolve(Shop, "e1", Person("cus_1", "ada@example.com"))));
+
+        // Assert
+        Assert.IsType<IdentityConflictException>(thrown);
+        Assert.False(ProcessingFailures.IsPermanent(thrown));
+        Assert.Equal(IdentityResolver.MaxAttempts, _graph.Conflicts);
     }
 
     [Fact]
@@ -221,7 +304,7 @@ public sealed class ProcessEventStepsTests
     {
         // Arrange
         await Archive(Shop, "msg_1", """{"id":"cus_1","email":"ada@example.com","first_name":"Ada"}""", "order.placed");
-        await Archive(Crm, "msg_2", """{"id":"lead_7","email":"ADA@example.com","last_name":"Lovelace"}""", "contact.updated");
+        await Archive(Crm, "msg_2", """{"id":"lead_7","email":"ADA@example.com","last_name":"Lovelace"}""", "contact.updated", "13:00:00");
         await Archive(Crm, "msg_3", """{"first_name":"Nobody"}""", "contact.updated");
         var sut = CreateSut();
 
@@ -241,6 +324,18 @@ public sealed class ProcessEventStepsTests
         var profile = await _profiles.GetAsync(profileId);
         Assert.Equal(["crm:lead_7", "shop:cus_1"], profile!.ExternalIds);
         Assert.Equal(["msg_1", "msg_2"], _timeline.For(profileId).Select(i => i.EventId));
+    }
+
+    /// <summary>Resolve, then merge, as the workflow does.</summary>
+    private static async Task<string?> Run(ProcessEventSteps sut, ResolveProfileInput input)
+    {
+        var profileId = await sut.ResolveProfileAsync(input);
+        if (profileId is not null)
+        {
+            await sut.MergeProfileAsync(new MergeProfileInput(profileId, input.Connection, input.Interaction.EventId, input.Person));
+            await sut.AppendTimelineAsync(new AppendTimelineInput(profileId, input.Interaction));
+        }
+        return profileId;
     }
 
     [Fact]
@@ -265,7 +360,7 @@ public sealed class ProcessEventStepsTests
         // Arrange: a new person, a second source adding a field, the second delivery again, and an older value that
         // loses to the one already there.
         await Archive(Shop, "msg_1", """{"id":"cus_1","email":"ada@example.com","first_name":"Ada"}""");
-        await Archive(Crm, "msg_2", """{"id":"lead_7","email":"ada@example.com","last_name":"Lovelace"}""");
+        await Archive(Crm, "msg_2", """{"id":"lead_7","email":"ada@example.com","last_name":"Lovelace"}""", at: "12:05:00");
         var older = """{"type":"contact.updated","timestamp":"2024-04-01T12:00:00Z","data":{"id":"lead_8","email":"ada@example.com","first_name":"A."}}""";
         await _archive.AddAsync(new ArchivedDelivery(
             Crm, StandardWebhooksProvider.Id, "msg_3", T0, new Dictionary<string, string>(), Encoding.UTF8.GetBytes(older)));
@@ -280,12 +375,12 @@ public sealed class ProcessEventStepsTests
         // Assert
         Assert.Equal(2, _changes.Published.Count);
         var (created, added) = (_changes.Published[0], _changes.Published[1]);
-        var profileId = ProfileIds.For(IdentityKey.ForEmail("ada@example.com"));
+        var profileId = ProfileIds.For(IdentityKey.ForExternalId(Shop, "cus_1"));
         Assert.Equal((profileId, Shop, "msg_1", "msg_1", T0), (created.ProfileId, created.Connection, created.EventId, created.DeliveryId, created.OccurredAt));
         Assert.Equal([ProfileFields.Email, ProfileFields.FirstName], created.Fields.Keys);
         Assert.Equal(new FieldValue("Ada", Shop, "cus_1", T0), created.Fields[ProfileFields.FirstName]);
         Assert.Equal((profileId, Crm, "msg_2"), (added.ProfileId, added.Connection, added.EventId));
-        Assert.Equal(new FieldValue("Lovelace", Crm, "lead_7", T0), Assert.Single(added.Fields).Value);
+        Assert.Equal(new FieldValue("Lovelace", Crm, "lead_7", T0.AddMinutes(5)), Assert.Single(added.Fields).Value);
         Assert.StartsWith($"{profileId}:{Crm}:msg_2:", added.MessageId, StringComparison.Ordinal);
     }
 

@@ -43,7 +43,7 @@ public sealed class ProcessEventWorkflowTests
         var sequence = new MockSequence();
         steps.InSequence(sequence).Setup(s => s.NormaliseAsync(Input))
             .ReturnsAsync(NormalisedDelivery.Of(new NormalisedEvent(Connection, "standard-webhooks", DeliveryId, Person, Interaction)));
-        steps.InSequence(sequence).Setup(s => s.ResolveProfileAsync(new ResolveProfileInput(Connection, Person)))
+        steps.InSequence(sequence).Setup(s => s.ResolveProfileAsync(new ResolveProfileInput(Connection, Person, Interaction)))
             .ReturnsAsync(ProfileId);
         steps.InSequence(sequence).Setup(s => s.MergeProfileAsync(new MergeProfileInput(ProfileId, Connection, "evt_9", Person)))
             .ReturnsAsync(new MergeProfileResult(ProfileId, ["email", "firstName"], Winners));
@@ -104,6 +104,25 @@ public sealed class ProcessEventWorkflowTests
         // Assert: the strict mock would throw on a publish; say so plainly too.
         Assert.Equal(ProcessEventResult.Processed, result.Outcome);
         steps.Verify(s => s.PublishProfileChangedAsync(It.IsAny<PublishProfileChangedInput>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunAsync_PersonWhoLinksNoOne_CountsAsAnonymousAndIsNotMerged()
+    {
+        // Arrange: every identifier is blocked or shared, so the graph gives the event no profile.
+        var steps = CreateSut();
+        steps.Setup(s => s.NormaliseAsync(Input))
+            .ReturnsAsync(NormalisedDelivery.Of(new NormalisedEvent(Connection, "standard-webhooks", DeliveryId, Person, Interaction)));
+        steps.Setup(s => s.ResolveProfileAsync(new ResolveProfileInput(Connection, Person, Interaction))).ReturnsAsync((string?)null);
+
+        // Act
+        var result = await ProcessEventWorkflow.RunAsync(steps.Object, Input);
+
+        // Assert
+        Assert.Empty(result.Profiles);
+        Assert.Equal(1, result.AnonymousEvents);
+        steps.Verify(s => s.MergeProfileAsync(It.IsAny<MergeProfileInput>()), Times.Never);
+        steps.Verify(s => s.AppendTimelineAsync(It.IsAny<AppendTimelineInput>()), Times.Never);
     }
 
     [Fact]
