@@ -54,7 +54,6 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         Log("crash run: drained");
         var crashed = await hub.ReadPeopleAsync([.. traffic.Emails, stranded.Email]);
         Log("crash run: read back");
-        output.WriteLine(Tail(hub.Output));
 
         Assert.InRange(acceptedBeforeKill, 1, traffic.Deliveries.Count - 1);
         Assert.Empty(sender.Violations);
@@ -98,7 +97,6 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         Log("drained");
         var people = await hub.ReadPeopleAsync(traffic.Emails);
         Log("read back");
-        output.WriteLine(Tail(hub.Output));
 
         Assert.False(hub.Process!.HasExited, "The hub should ride out the outage in the same process.");
         Assert.Empty(sender.Violations);
