@@ -31,6 +31,7 @@ public static class HubStorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StorageResources>();
         services.TryAddSingleton<IDeliveryArchive, TableDeliveryArchive>();
+        services.TryAddSingleton<UnqueuedDeliveries>();
         services.TryAddSingleton<IProfileStore, TableProfileStore>();
         services.TryAddSingleton<IIdentityIndex, TableIdentityIndex>();
         services.TryAddSingleton<IIdentityGraphStore, TableIdentityGraphStore>();

@@ -83,6 +83,13 @@ public sealed class HubProcess : IAsyncDisposable
         await _process.WaitForExitAsync(wait.Token);
     }
 
+    /// <summary>Kills the hub at once (SIGKILL), and only the hub: no shutdown code runs, as when its machine fails.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
     public async Task WaitForExitAsync(TimeSpan timeout)
     {
         using var wait = new CancellationTokenSource(timeout);

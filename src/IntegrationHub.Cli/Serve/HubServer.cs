@@ -24,6 +24,8 @@ internal static class HubServer
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
+        // Anything a route does not handle (storage failing mid-request) is still answered as problem+json.
+        app.UseExceptionHandler();
         app.MapHubEndpoints();
         return app;
     }

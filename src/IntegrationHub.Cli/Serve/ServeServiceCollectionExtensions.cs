@@ -14,6 +14,7 @@ internal static class ServeServiceCollectionExtensions
         services.AddOptions<DeliveryWorkerOptions>().BindConfiguration(DeliveryWorkerOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IProcessEventSteps>(sp => new ResilientProcessEventSteps(
             sp.GetRequiredService<ProcessEventSteps>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<UnqueuedDeliverySweeper>();
         services.AddHostedService<DeliveryQueueWorker>();
         services.AddHostedService<QueueAgeMonitor>();
         return services;

@@ -28,4 +28,9 @@ public sealed record WebhookProblem(int Status, string Type, string Title, strin
 
     public static WebhookProblem MalformedPayload(string detail) =>
         new(400, TypePrefix + "malformed-payload", "Malformed payload", detail);
+
+    /// <summary>Storage did not answer, so the delivery was not both archived and queued: it is not accepted, and the
+    /// vendor should send it again (a partial write is finished by that redelivery).</summary>
+    public static WebhookProblem StorageUnavailable() =>
+        new(503, TypePrefix + "storage-unavailable", "Storage unavailable", "The delivery could not be archived and queued just now; send it again.");
 }

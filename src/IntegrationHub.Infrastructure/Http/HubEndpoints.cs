@@ -3,6 +3,7 @@ using IntegrationHub.Core.Identity;
 using IntegrationHub.Core.Ports;
 using IntegrationHub.Core.Profiles;
 using IntegrationHub.Core.Webhooks;
+using IntegrationHub.Infrastructure.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +13,12 @@ namespace IntegrationHub.Infrastructure.Http;
 /// app's HTTP triggers call them, so both hosts answer identically.</summary>
 public static class HubEndpoints
 {
+    /// <summary>What a 503 for a storage outage asks the vendor to wait before sending again.</summary>
+    private const string StorageRetryAfterSeconds = "10";
+
     /// <summary><c>POST /api/webhooks/{connection}</c>: 202 with the delivery id once archived and queued, or 200 with the
-    /// text a vendor's signed URL check expects (Slack's <c>url_verification</c>), which is not archived.</summary>
+    /// text a vendor's signed URL check expects (Slack's <c>url_verification</c>), which is not archived; 503 with a
+    /// problem and Retry-After while storage does not answer.</summary>
     public static async Task<IResult> ReceiveWebhookAsync(
         HttpRequest request,
         string connection,
@@ -23,9 +28,19 @@ public static class HubEndpoints
     {
         var limit = options.CurrentValue.MaxBodyBytes;
         var webhook = await WebhookRequests.ReadAsync(request, connection, limit, cancellationToken);
-        var result = webhook is null
-            ? IntakeResult.Rejected(WebhookProblem.BodyTooLarge(limit))
-            : await intake.AcceptAsync(webhook, cancellationToken);
+        IntakeResult result;
+        try
+        {
+            result = webhook is null
+                ? IntakeResult.Rejected(WebhookProblem.BodyTooLarge(limit))
+                : await intake.AcceptAsync(webhook, cancellationToken);
+        }
+        catch (Exception e) when (StorageFailures.IsUnavailable(e) && !cancellationToken.IsCancellationRequested)
+        {
+            // Not acknowledged, so the vendor retries; its redelivery finishes whatever half of the write got done.
+            request.HttpContext.Response.Headers.RetryAfter = StorageRetryAfterSeconds;
+            result = IntakeResult.Rejected(WebhookProblem.StorageUnavailable());
+        }
         if (result.Answer is { } answer)
         {
             return Results.Text(answer, "text/plain", statusCode: StatusCodes.Status200OK);
