@@ -1,6 +1,7 @@
 using IntegrationHub.Core.Ports;
 using IntegrationHub.Infrastructure;
 using IntegrationHub.Infrastructure.Azurite;
+using IntegrationHub.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,6 +33,9 @@ public sealed class HubFixture : IAsyncLifetime
 
     /// <summary>The hub's delivery archive, read directly to prove what was (not) written.</summary>
     public IDeliveryArchive Archive => _storage!.GetRequiredService<IDeliveryArchive>();
+
+    /// <summary>The hub's storage account, for staging raw queue messages no client of the hub would send.</summary>
+    public StorageResources Resources => _storage!.GetRequiredService<StorageResources>();
 
     /// <summary>The hub's delivery queue, written directly to stage what a webhook cannot (a message naming no delivery).</summary>
     public IDeliveryQueue Queue => _storage!.GetRequiredService<IDeliveryQueue>();

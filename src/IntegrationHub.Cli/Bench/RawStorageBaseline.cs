@@ -5,23 +5,28 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using IntegrationHub.Infrastructure.Queues;
 
 namespace IntegrationHub.Cli.Bench;
 
 /// <summary>The storage work the hub does for one delivery (docs/storage.md, "Operations per delivery"), done straight
-/// through the Azure SDK against the same account, as fast as it goes: intake loops archive, enqueue and mark each
-/// delivery; receiver loops take 32 messages at a time and, for each, read the archive, resolve the person in the
-/// identity index, read and write the profile with its ETag, upsert the timeline row and delete the message. No
+/// through the Azure SDK against the same account, as fast as it goes: intake loops archive, enqueue (group-committed,
+/// as the hub does) and mark each delivery; receiver loops take 32 messages at a time and, for each delivery they name,
+/// read the archive, resolve the person in the identity index, read and write the profile with its ETag and upsert the
+/// timeline row, then delete the message. No
 /// verification, normalisation, merging or HTTP: what is left is what Azurite can do, the ceiling the hub is held to.
 /// Its tables and queue carry their own names, so it never touches the hub's data.</summary>
 internal sealed class RawStorageBaseline(string connectionString, IReadOnlyList<BenchConnection> connections, IngestPlan plan, TimeProvider time)
 {
     private const string Prefix = "rawbench";
     private const int Batch = 32;
+    private const int MaxBacklog = 256;
     private static readonly TimeSpan Visibility = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan EmptyPause = TimeSpan.FromMilliseconds(20);
 
     private readonly OperationCounter _operations = new();
     private long _processed;
+    private long _intaken;
 
     public async Task<RawBaselineResult> RunAsync(TimeSpan duration, int concurrency, CancellationToken cancellationToken = default)
     {
@@ -39,54 +44,73 @@ internal sealed class RawStorageBaseline(string connectionString, IReadOnlyList<
         await store.CreateAsync(cancellationToken);
 
         var run = Guid.NewGuid().ToString("N")[..10];
-        // At most a few receives' worth waits in the queue, as in a hub that keeps up; a longer backlog only slows
+        // A bounded number of deliveries waits in the queue, as in a hub that keeps up; a longer backlog only slows
         // Azurite's receive down.
-        using var backlog = new SemaphoreSlim(Batch * 4);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var backlog = new SemaphoreSlim(MaxBacklog);
+        using var stopIntake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stopReceiving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var start = time.GetTimestamp();
         var baseOperations = _operations.Count;
         long next = -1;
         var intake = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
-            while (!stop.IsCancellationRequested)
+            while (!stopIntake.IsCancellationRequested)
             {
-                await backlog.WaitAsync(stop.Token).ConfigureAwait(false);
-                await IntakeAsync(store, run, Interlocked.Increment(ref next), stop.Token);
+                await backlog.WaitAsync(stopIntake.Token).ConfigureAwait(false);
+                await IntakeAsync(store, run, Interlocked.Increment(ref next), stopIntake.Token);
+                Interlocked.Increment(ref _intaken);
             }
         }, CancellationToken.None)).ToList();
         var receivers = Enumerable.Range(0, Math.Max(1, concurrency / 8)).Select(_ => Task.Run(async () =>
         {
-            while (!stop.IsCancellationRequested)
+            while (!stopReceiving.IsCancellationRequested)
             {
-                var messages = await store.Queue.ReceiveMessagesAsync(Batch, Visibility, stop.Token);
-                await Task.WhenAll(messages.Value.Select(async message =>
+                var messages = await store.Queue.ReceiveMessagesAsync(Batch, Visibility, stopReceiving.Token);
+                if (messages.Value.Length == 0)
                 {
-                    await ProcessAsync(store, message, stop.Token);
-                    backlog.Release();
-                }));
+                    await Task.Delay(EmptyPause, time, stopReceiving.Token);
+                }
+                await Task.WhenAll(messages.Value.Select(async message =>
+                    backlog.Release(await ProcessAsync(store, message, stopReceiving.Token))));
             }
         }, CancellationToken.None)).ToList();
 
         await Task.Delay(duration, time, cancellationToken);
         var processed = Interlocked.Read(ref _processed);
         var elapsed = time.GetElapsedTime(start);
+        await stopIntake.CancelAsync();
+        await SettleAsync(intake);
+        // Let what was taken in finish, so operations per delivery count whole deliveries.
+        var intaken = Interlocked.Read(ref _intaken);
+        var drain = time.GetTimestamp();
+        while (Interlocked.Read(ref _processed) < intaken && time.GetElapsedTime(drain) < TimeSpan.FromMinutes(1))
+        {
+            await Task.Delay(EmptyPause, time, cancellationToken);
+        }
         var operations = _operations.Count - baseOperations;
-        await stop.CancelAsync();
-        foreach (var task in intake.Concat(receivers))
+        var completed = Interlocked.Read(ref _processed);
+        await stopReceiving.CancelAsync();
+        await SettleAsync(receivers);
+        return new RawBaselineResult(processed, elapsed, completed > 0 ? (double)operations / completed : 0);
+    }
+
+    private static async Task SettleAsync(IEnumerable<Task> loops)
+    {
+        foreach (var loop in loops)
         {
             try
             {
-                await task;
+                await loop;
             }
             catch (OperationCanceledException)
             {
-                // Stopped mid-operation.
+                // Stopped mid-operation; an intake stopped between its writes leaves a delivery nobody waits for.
             }
         }
-        return new RawBaselineResult(processed, elapsed, operations);
     }
 
-    /// <summary>Intake: archive insert (1), enqueue (2), mark enqueued (3).</summary>
+    /// <summary>Intake: archive insert, enqueue (group-committed like the hub's, so a queue message carries every
+    /// delivery taken in while the previous one was written), mark enqueued.</summary>
     private async Task IntakeAsync(RawStore store, string run, long index, CancellationToken cancellationToken)
     {
         var connection = connections[(int)(index % connections.Count)];
@@ -104,9 +128,7 @@ internal sealed class RawStorageBaseline(string connectionString, IReadOnlyList<
             ["Enqueued"] = false,
             ["Body"] = body,
         }, cancellationToken);
-        await store.Queue.SendMessageAsync(
-            JsonSerializer.Serialize(new { connection = connection.Name, deliveryId, person = person.Email }),
-            visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken);
+        await store.Sends.AddAsync(JsonSerializer.Serialize(new { connection = connection.Name, deliveryId, person = person.Email }), cancellationToken);
         await store.Deliveries.UpdateEntityAsync(
             new TableEntity(connection.Name, deliveryId) { ["Enqueued"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
@@ -114,12 +136,25 @@ internal sealed class RawStorageBaseline(string connectionString, IReadOnlyList<
     /// <summary>Processing: archive read, identity lookups and inserts (the hub's resolution: look each key up until one
     /// is found, then insert every key, reading back the winner on 409), profile read and ETag write, timeline upsert,
     /// message delete.</summary>
-    private async Task ProcessAsync(RawStore store, QueueMessage message, CancellationToken cancellationToken)
+    private async Task<int> ProcessAsync(RawStore store, QueueMessage message, CancellationToken cancellationToken)
     {
         using var parsed = JsonDocument.Parse(message.Body.ToString());
-        var connection = parsed.RootElement.GetProperty("connection").GetString()!;
-        var deliveryId = parsed.RootElement.GetProperty("deliveryId").GetString()!;
-        var email = parsed.RootElement.GetProperty("person").GetString()!;
+        var parts = parsed.RootElement.ValueKind == JsonValueKind.Array
+            ? [.. parsed.RootElement.EnumerateArray()]
+            : new[] { parsed.RootElement };
+        await Task.WhenAll(parts.Select(part => ProcessOneAsync(
+            store,
+            part.GetProperty("connection").GetString()!,
+            part.GetProperty("deliveryId").GetString()!,
+            part.GetProperty("person").GetString()!,
+            cancellationToken)));
+        await store.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        Interlocked.Add(ref _processed, parts.Length);
+        return parts.Length;
+    }
+
+    private async Task ProcessOneAsync(RawStore store, string connection, string deliveryId, string email, CancellationToken cancellationToken)
+    {
         var archived = await store.Deliveries.GetEntityAsync<TableEntity>(connection, deliveryId, cancellationToken: cancellationToken);
 
         string[] keys = [$"email:{email}", $"external:{connection}:{email}"];
@@ -157,8 +192,6 @@ internal sealed class RawStorageBaseline(string connectionString, IReadOnlyList<
             ["Provider"] = archived.Value.GetString("Provider"),
             ["DeliveryId"] = deliveryId,
         }, TableUpdateMode.Replace, cancellationToken);
-        await store.Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-        Interlocked.Increment(ref _processed);
     }
 
     private static async Task WriteProfileAsync(RawStore store, string profileId, string email, TableEntity delivery, CancellationToken cancellationToken)
@@ -221,6 +254,11 @@ internal sealed class RawStorageBaseline(string connectionString, IReadOnlyList<
 
     private sealed record RawStore(TableClient Deliveries, TableClient Identities, TableClient Profiles, TableClient Timeline, QueueClient Queue)
     {
+        public GroupCommit Sends { get; } = new(
+            async batch => await Queue.SendMessageAsync(
+                batch.Count == 1 ? batch[0] : GroupCommit.JsonArray(batch), visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1)),
+            StorageDeliveryQueue.MaxPerMessage, StorageDeliveryQueue.MaxMessageChars);
+
         public async Task CreateAsync(CancellationToken cancellationToken)
         {
             foreach (var table in new[] { Deliveries, Identities, Profiles, Timeline })
