@@ -37,9 +37,9 @@ internal sealed class IngestOptions
 
     public Option<double> StepFactor { get; } = new("--step-factor") { Description = "With --max, each step's rate over the last's.", DefaultValueFactory = _ => 1.25 };
 
-    public Option<TimeSpan> AckLimit { get; } = Durations("--ack-limit", "With --max, the ack p99 a sustained step stays within.", TimeSpan.FromMilliseconds(500));
+    public Option<TimeSpan> AckLimit { get; } = Durations("--ack-limit", "With --max, the ack p99 a sustained step stays within.", TimeSpan.FromSeconds(2));
 
-    public Option<TimeSpan> FreshnessLimit { get; } = Durations("--freshness-limit", "With --max, the freshness p95 a sustained step stays within.", TimeSpan.FromSeconds(2));
+    public Option<TimeSpan> FreshnessLimit { get; } = Durations("--freshness-limit", "With --max, the freshness p95 a sustained step stays within.", TimeSpan.FromSeconds(3));
 
     public Option<bool> RawBaseline { get; } = new("--raw-baseline") { Description = "Also do each delivery's storage operations straight through the Azure SDK, as fast as they go." };
 

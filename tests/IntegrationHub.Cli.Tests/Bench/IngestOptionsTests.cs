@@ -37,7 +37,7 @@ public sealed class IngestOptionsTests
         Assert.False(settings.Max);
         Assert.False(settings.RawBaseline);
         Assert.Empty(settings.Secrets);
-        Assert.Equal(new SustainedCriteria(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)), settings.Criteria);
+        Assert.Equal(new SustainedCriteria(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3)), settings.Criteria);
     }
 
     [Theory]
