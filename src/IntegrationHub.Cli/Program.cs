@@ -10,6 +10,7 @@ var root = new RootCommand("IntegrationHub: takes your marketing tools' webhooks
     ServeCommand.Create(),
     WebhooksCommand.Create(),
     DeadLettersCommand.Create(),
+    ReplayCommand.Create(),
     IntegrationHub.Cli.Match.MatchCommand.Create(),
     BenchCommand.Create(),
 };

@@ -4,6 +4,7 @@ using IntegrationHub.Core.Identity;
 using IntegrationHub.Core.Profiles;
 using IntegrationHub.Core.Webhooks;
 using IntegrationHub.Core.Workflows.ProcessEvent;
+using IntegrationHub.Core.Workflows.Replay;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ public static class HubCoreServiceCollectionExtensions
 {
     /// <summary>Registers the hub's host-independent services: options (sections <c>Hub</c> and <c>Hub:Identity</c>,
     /// validated on start), the identifier policy and survivorship rules they configure,
-    /// connectors, intake, the process-event steps and the profile queries.</summary>
+    /// connectors, intake, the process-event and replay steps and the profile queries.</summary>
     public static IServiceCollection AddHubCore(this IServiceCollection services)
     {
         services.AddOptions<HubOptions>()
@@ -37,6 +38,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<ConnectorCatalog>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<ProcessEventSteps>();
+        services.AddSingleton<ReplaySteps>();
         services.AddSingleton<ProfileQueries>();
         return services;
     }

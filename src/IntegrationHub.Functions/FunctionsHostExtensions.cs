@@ -3,6 +3,7 @@ using Azure.Messaging.ServiceBus;
 using IntegrationHub.Core;
 using IntegrationHub.Core.Ports;
 using IntegrationHub.Core.Workflows.ProcessEvent;
+using IntegrationHub.Core.Workflows.Replay;
 using IntegrationHub.Functions.Transport;
 using IntegrationHub.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -22,8 +23,10 @@ internal static class FunctionsHostExtensions
         builder.Services.AddHubCore();
         builder.Services.AddHubStorage();
         builder.Services.AddSingleton<IProcessEventSteps>(sp => sp.GetRequiredService<ProcessEventSteps>());
+        builder.Services.AddSingleton<IReplaySteps>(sp => sp.GetRequiredService<ReplaySteps>());
         builder.Services.AddSingleton(sp => CreateServiceBusClient(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton<IDeliveryQueue, ServiceBusDeliveryQueue>();
+        builder.Services.AddSingleton<IProfileChangePublisher, ServiceBusProfileChangePublisher>();
         return builder;
     }
 

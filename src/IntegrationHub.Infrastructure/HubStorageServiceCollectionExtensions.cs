@@ -38,16 +38,20 @@ public static class HubStorageServiceCollectionExtensions
         services.TryAddSingleton<IDeadLetterStore, TableDeadLetterStore>();
         // Operators' dead-letter service: both hosts record and replay through the same store and their own transport.
         services.TryAddSingleton<IntegrationHub.Core.Operations.DeadLetters>();
+        services.TryAddSingleton<IReplayJobStore, TableReplayJobStore>();
+        services.TryAddSingleton<IntegrationHub.Core.Operations.Replays>();
         services.TryAddSingleton<IHubHealth, StorageHubHealth>();
         return services;
     }
 
     /// <summary>Registers the Storage Queue transport of the standalone host: <see cref="IDeliveryQueue"/> as
-    /// <see cref="StorageDeliveryQueue"/>, and <see cref="StorageQueueConsumer"/> for its worker.</summary>
+    /// <see cref="StorageDeliveryQueue"/>, <see cref="StorageQueueConsumer"/> for its worker, and
+    /// <see cref="IProfileChangePublisher"/> as <see cref="StorageProfileChangePublisher"/>.</summary>
     public static IServiceCollection AddStorageQueueTransport(this IServiceCollection services)
     {
         services.TryAddSingleton<IDeliveryQueue, StorageDeliveryQueue>();
         services.TryAddSingleton<StorageQueueConsumer>();
+        services.TryAddSingleton<IProfileChangePublisher, StorageProfileChangePublisher>();
         return services;
     }
 

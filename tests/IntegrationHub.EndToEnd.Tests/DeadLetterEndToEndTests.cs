@@ -20,7 +20,7 @@ public sealed class DeadLetterEndToEndTests(HubFixture hub)
         Assert.Equal("DeliveryNotFoundException", letter.GetProperty("reason").GetString());
         var id = letter.GetProperty("id").GetString()!;
 
-        var listed = await RunHubAsync("deadletters", "list", "--url", hub.Hub.BaseAddress.ToString());
+        var listed = await HubCli.RunAsync("deadletters", "list", "--url", hub.Hub.BaseAddress.ToString());
         Assert.Equal(0, listed.ExitCode);
         Assert.Contains(id, listed.Output, StringComparison.Ordinal);
 
@@ -46,7 +46,7 @@ public sealed class DeadLetterEndToEndTests(HubFixture hub)
     [Fact]
     public async Task HubDeadlettersReplay_UnknownId_Exits1()
     {
-        var result = await RunHubAsync("deadletters", "replay", "0123456789abcdef0123456789abcdef", "--url", hub.Hub.BaseAddress.ToString());
+        var result = await HubCli.RunAsync("deadletters", "replay", "0123456789abcdef0123456789abcdef", "--url", hub.Hub.BaseAddress.ToString());
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("No dead letter", result.Output, StringComparison.Ordinal);
@@ -70,21 +70,5 @@ public sealed class DeadLetterEndToEndTests(HubFixture hub)
         }
         Assert.Fail($"No dead letter for {deliveryId} within 30 s. hub serve said:\n{hub.Hub.Output}");
         return default;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunHubAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(HubProcess.HubDll());
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
     }
 }

@@ -40,6 +40,9 @@ public sealed class HubFixture : IAsyncLifetime
     /// <summary>The hub's delivery queue, written directly to stage what a webhook cannot (a message naming no delivery).</summary>
     public IDeliveryQueue Queue => _storage!.GetRequiredService<IDeliveryQueue>();
 
+    /// <summary>The hub's storage account, read directly as a downstream consumer reads the <c>profile-changed</c> queue.</summary>
+    public StorageResources Storage => _storage!.GetRequiredService<StorageResources>();
+
     public async Task InitializeAsync()
     {
         var ports = LoopbackPorts.FindFree(4);

@@ -28,4 +28,18 @@ public sealed class ActivityTests
 
         await Assert.ThrowsAsync<DeliveryNotFoundException>(() => new NormaliseDelivery(_steps.Object).Run(input));
     }
+
+    [Fact]
+    public async Task PublishProfileChanged_Run_DelegatesToTheSharedStep()
+    {
+        var at = DateTimeOffset.UnixEpoch;
+        var input = new PublishProfileChangedInput(ProfileChanged.For(
+            "p_1", new Interaction("contact.updated", "evt_1", at, "shop", "shopify", "msg_1"),
+            new Dictionary<string, FieldValue> { ["firstName"] = new("Ada", "shop", "cus_1", at) }));
+        _steps.Setup(s => s.PublishProfileChangedAsync(input)).Returns(Task.CompletedTask);
+
+        await new PublishProfileChanged(_steps.Object).Run(input);
+
+        _steps.Verify(s => s.PublishProfileChangedAsync(input), Times.Once);
+    }
 }

@@ -15,6 +15,11 @@ public sealed class ProcessEventOrchestratorTests
     private static readonly DateTimeOffset At = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
     private static readonly PersonTraits Person = new("crm-1", At, "ada@example.com", "Ada", "Lovelace", null);
     private static readonly Interaction Interaction = new("contact.created", "msg_1", At, "shop", "standard-webhooks", "msg_1");
+    private static readonly Dictionary<string, FieldValue> Winners = new()
+    {
+        ["email"] = new("ada@example.com", "shop", "crm-1", At),
+        ["firstName"] = new("Ada", "shop", "crm-1", At),
+    };
 
     [Fact]
     public async Task Run_PersonInEvent_CallsEachActivityInOrderWithRetries()
@@ -26,14 +31,17 @@ public sealed class ProcessEventOrchestratorTests
             .ReturnsAsync("p_1");
         context.Setup(c => c.CallActivityAsync<MergeProfileResult>(nameof(MergeProfile), It.IsAny<object>(), It.IsAny<TaskOptions>()))
             .Callback(() => calls.Add(nameof(MergeProfile)))
-            .ReturnsAsync(new MergeProfileResult("p_1", ["email", "firstName"]));
+            .ReturnsAsync(new MergeProfileResult("p_1", ["email", "firstName"], Winners));
         context.Setup(c => c.CallActivityAsync(nameof(AppendTimeline), It.IsAny<object>(), It.IsAny<TaskOptions>()))
             .Callback(() => calls.Add(nameof(AppendTimeline)))
+            .Returns(Task.CompletedTask);
+        context.Setup(c => c.CallActivityAsync(nameof(PublishProfileChanged), It.IsAny<object>(), It.IsAny<TaskOptions>()))
+            .Callback(() => calls.Add(nameof(PublishProfileChanged)))
             .Returns(Task.CompletedTask);
 
         var result = await ProcessEventOrchestrator.Run(context.Object);
 
-        Assert.Equal([nameof(ResolveProfile), nameof(MergeProfile), nameof(AppendTimeline)], calls);
+        Assert.Equal([nameof(ResolveProfile), nameof(MergeProfile), nameof(AppendTimeline), nameof(PublishProfileChanged)], calls);
         var profile = Assert.Single(result.Profiles);
         Assert.Equal("p_1", profile.ProfileId);
         Assert.Equal(["email", "firstName"], profile.ChangedFields);
@@ -45,6 +53,24 @@ public sealed class ProcessEventOrchestratorTests
             nameof(MergeProfile), new MergeProfileInput("p_1", "shop", "msg_1", Person), DurableProcessEventSteps.Retry));
         context.Verify(c => c.CallActivityAsync(
             nameof(AppendTimeline), new AppendTimelineInput("p_1", Interaction), DurableProcessEventSteps.Retry));
+        context.Verify(c => c.CallActivityAsync(
+            nameof(PublishProfileChanged),
+            It.Is<PublishProfileChangedInput>(i => i.Change.ProfileId == "p_1" && i.Change.EventId == "msg_1" && i.Change.Fields.Count == 2),
+            DurableProcessEventSteps.Retry));
+    }
+
+    [Fact]
+    public async Task Run_MergeChangedNothing_NoPublishActivity()
+    {
+        var context = CreateContext(NormalisedDelivery.Of(new NormalisedEvent("shop", "standard-webhooks", "msg_1", Person, Interaction)));
+        context.Setup(c => c.CallActivityAsync<string>(nameof(ResolveProfile), It.IsAny<object>(), It.IsAny<TaskOptions>())).ReturnsAsync("p_1");
+        context.Setup(c => c.CallActivityAsync<MergeProfileResult>(nameof(MergeProfile), It.IsAny<object>(), It.IsAny<TaskOptions>()))
+            .ReturnsAsync(new MergeProfileResult("p_1", [], new Dictionary<string, FieldValue>()));
+        context.Setup(c => c.CallActivityAsync(nameof(AppendTimeline), It.IsAny<object>(), It.IsAny<TaskOptions>())).Returns(Task.CompletedTask);
+
+        await ProcessEventOrchestrator.Run(context.Object);
+
+        context.Verify(c => c.CallActivityAsync(nameof(PublishProfileChanged), It.IsAny<object>(), It.IsAny<TaskOptions>()), Times.Never);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class ReceiveWebhookTests
         _archive.Setup(a => a.AddAsync(It.IsAny<ArchivedDelivery>(), It.IsAny<CancellationToken>())).ReturnsAsync(ArchiveOutcome.Added);
         var context = Request("shop", "msg_1", Sign("msg_1", Body));
 
-        var (status, body) = await ExecuteAsync(CreateSut().Run(context.Request, "shop", CancellationToken.None), context);
+        var (status, body) = await HttpTriggers.ExecuteAsync(CreateSut().Run(context.Request, "shop", CancellationToken.None), context);
 
         Assert.Equal(StatusCodes.Status202Accepted, status);
         Assert.Equal("msg_1", body.RootElement.GetProperty("deliveryId").GetString());
@@ -48,7 +48,7 @@ public sealed class ReceiveWebhookTests
     {
         var context = Request("shop", "msg_1", "v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
 
-        var (status, body) = await ExecuteAsync(CreateSut().Run(context.Request, "shop", CancellationToken.None), context);
+        var (status, body) = await HttpTriggers.ExecuteAsync(CreateSut().Run(context.Request, "shop", CancellationToken.None), context);
 
         Assert.Equal(StatusCodes.Status401Unauthorized, status);
         Assert.Equal("application/problem+json", context.Response.ContentType);
@@ -118,13 +118,5 @@ public sealed class ReceiveWebhookTests
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(Body));
         context.Response.Body = new MemoryStream();
         return context;
-    }
-
-    private static async Task<(int Status, JsonDocument Body)> ExecuteAsync(Task<IActionResult> run, DefaultHttpContext context)
-    {
-        var result = await run;
-        await result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
-        context.Response.Body.Position = 0;
-        return (context.Response.StatusCode, await JsonDocument.ParseAsync(context.Response.Body));
     }
 }

@@ -35,6 +35,18 @@ internal static class HubRoutes
         api.MapPost("/deadletters/{id}/replay",
             (HttpRequest request, string id, DeadLetters deadLetters, CancellationToken cancellationToken) =>
                 OperatorEndpoints.ReplayDeadLetterAsync(request, id, deadLetters, cancellationToken));
+        api.MapPost("/replays",
+            (HttpRequest request, Replays replays, IReplayLauncher launcher, CancellationToken cancellationToken) =>
+                ReplayEndpoints.StartReplayAsync(request, replays, launcher, cancellationToken));
+        api.MapGet("/replays",
+            (HttpRequest request, Replays replays, CancellationToken cancellationToken) =>
+                ReplayEndpoints.ListReplaysAsync(request, replays, cancellationToken));
+        api.MapGet("/replays/{id}",
+            (HttpRequest request, string id, Replays replays, CancellationToken cancellationToken) =>
+                ReplayEndpoints.GetReplayAsync(request, id, replays, cancellationToken));
+        api.MapPost("/replays/{id}/cancel",
+            (HttpRequest request, string id, Replays replays, CancellationToken cancellationToken) =>
+                ReplayEndpoints.CancelReplayAsync(request, id, replays, cancellationToken));
         api.MapGet("/health",
             (IHubHealth health, CancellationToken cancellationToken) => HubEndpoints.GetHealthAsync(health, cancellationToken));
         return routes;

@@ -20,6 +20,7 @@ internal static class HubServer
         builder.Services.AddHubStorage();
         builder.Services.AddStorageQueueTransport();
         builder.Services.AddDeliveryWorker();
+        builder.Services.AddReplayWorker();
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();

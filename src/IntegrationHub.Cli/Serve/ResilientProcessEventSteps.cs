@@ -1,7 +1,6 @@
 using IntegrationHub.Core.Model;
 using IntegrationHub.Core.Workflows.ProcessEvent;
 using Polly;
-using Polly.Retry;
 
 namespace IntegrationHub.Cli.Serve;
 
@@ -9,16 +8,7 @@ namespace IntegrationHub.Cli.Serve;
 /// the way Durable activity retry options do in the Functions app.</summary>
 internal sealed class ResilientProcessEventSteps(IProcessEventSteps inner, TimeProvider time) : IProcessEventSteps
 {
-    private readonly ResiliencePipeline _pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
-        .AddRetry(new RetryStrategyOptions
-        {
-            MaxRetryAttempts = 3,
-            Delay = TimeSpan.FromMilliseconds(200),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => !ProcessingFailures.IsPermanent(ex)),
-        })
-        .Build();
+    private readonly ResiliencePipeline _pipeline = StepRetry.Pipeline(time);
 
     public Task<NormalisedDelivery> NormaliseAsync(ProcessEventInput input) =>
         _pipeline.ExecuteAsync(async _ => await inner.NormaliseAsync(input)).AsTask();
@@ -34,4 +24,7 @@ internal sealed class ResilientProcessEventSteps(IProcessEventSteps inner, TimeP
 
     public Task AppendTimelineAsync(AppendTimelineInput input) =>
         _pipeline.ExecuteAsync(async _ => await inner.AppendTimelineAsync(input)).AsTask();
+
+    public Task PublishProfileChangedAsync(PublishProfileChangedInput input) =>
+        _pipeline.ExecuteAsync(async _ => await inner.PublishProfileChangedAsync(input)).AsTask();
 }

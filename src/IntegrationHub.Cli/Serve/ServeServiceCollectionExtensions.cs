@@ -1,3 +1,4 @@
+using IntegrationHub.Core.Ports;
 using IntegrationHub.Core.Workflows.ProcessEvent;
 
 namespace IntegrationHub.Cli.Serve;
@@ -15,6 +16,16 @@ internal static class ServeServiceCollectionExtensions
             sp.GetRequiredService<ProcessEventSteps>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<DeliveryQueueWorker>();
         services.AddHostedService<QueueAgeMonitor>();
+        return services;
+    }
+
+    /// <summary>The replay runner: the launcher <c>POST /api/replays</c> uses, and the background service that runs
+    /// (and after a restart resumes) each replay.</summary>
+    public static IServiceCollection AddReplayWorker(this IServiceCollection services)
+    {
+        services.AddSingleton<ReplayWorker>();
+        services.AddSingleton<IReplayLauncher>(sp => sp.GetRequiredService<ReplayWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<ReplayWorker>());
         return services;
     }
 }

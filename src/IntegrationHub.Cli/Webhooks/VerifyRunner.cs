@@ -1,6 +1,6 @@
-using System.Globalization;
 using IntegrationHub.Core;
 using IntegrationHub.Core.Configuration;
+using IntegrationHub.Core.Operations;
 using IntegrationHub.Core.Webhooks;
 using Microsoft.Extensions.Configuration;
 
@@ -110,15 +110,6 @@ internal static class VerifyRunner
     internal static bool TryParseNow(string? text, TimeProvider time, out DateTimeOffset now)
     {
         now = time.GetUtcNow();
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-        {
-            now = text.Length >= 13 ? DateTimeOffset.FromUnixTimeMilliseconds(number) : DateTimeOffset.FromUnixTimeSeconds(number);
-            return true;
-        }
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out now);
+        return string.IsNullOrWhiteSpace(text) || InstantText.TryParse(text, out now);
     }
 }

@@ -13,4 +13,11 @@ public interface IDeliveryArchive
 
     /// <summary>Reads an archived delivery, or null if there is none.</summary>
     Task<ArchivedDelivery?> GetAsync(string connection, string deliveryId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the ids of the connection's deliveries received from <paramref name="receivedFrom"/> up to (not
+    /// including) <paramref name="receivedBefore"/>, oldest first, at most <paramref name="pageSize"/> at a time; pass
+    /// the returned cursor back for the next page.</summary>
+    /// <exception cref="ArgumentException">The cursor is not one this archive returned.</exception>
+    Task<DeliveryIdPage> ListReceivedAsync(
+        string connection, DateTimeOffset receivedFrom, DateTimeOffset receivedBefore, int pageSize, string? cursor, CancellationToken cancellationToken = default);
 }

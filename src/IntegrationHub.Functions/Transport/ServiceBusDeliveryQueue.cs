@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Azure.Messaging.ServiceBus;
 using IntegrationHub.Core.Model;
 using IntegrationHub.Core.Ports;
@@ -10,9 +8,6 @@ namespace IntegrationHub.Functions.Transport;
 /// queue's duplicate detection drops a redelivered webhook that slipped past the archive check.</summary>
 internal sealed class ServiceBusDeliveryQueue(ServiceBusClient client) : IDeliveryQueue
 {
-    /// <summary>Service Bus message ids are at most 128 characters.</summary>
-    private const int MaxMessageIdLength = 128;
-
     private readonly ServiceBusSender _sender = client.CreateSender(DeliveryMessage.QueueName);
 
     public Task EnqueueAsync(DeliveryMessage message, CancellationToken cancellationToken = default) =>
@@ -30,6 +25,6 @@ internal sealed class ServiceBusDeliveryQueue(ServiceBusClient client) : IDelive
         var id = message.Replay is null
             ? $"{message.Connection}:{message.DeliveryId}"
             : $"{message.Connection}:{message.DeliveryId}:{message.Replay}";
-        return id.Length <= MaxMessageIdLength ? id : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+        return MessageIds.Bounded(id);
     }
 }

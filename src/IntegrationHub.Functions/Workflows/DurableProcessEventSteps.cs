@@ -30,4 +30,7 @@ internal sealed class DurableProcessEventSteps(TaskOrchestrationContext context)
 
     public Task AppendTimelineAsync(AppendTimelineInput input) =>
         context.CallActivityAsync(nameof(AppendTimeline), input, Retry);
+
+    public Task PublishProfileChangedAsync(PublishProfileChangedInput input) =>
+        context.CallActivityAsync(nameof(PublishProfileChanged), input, Retry);
 }

@@ -11,7 +11,8 @@ namespace IntegrationHub.Infrastructure.Archive;
 
 /// <summary>The delivery archive on Azure Tables: one entity per delivery (partition = connection, row = delivery id),
 /// with the body inline up to 48 KiB and in blob <c>deliveries/{connection}/{escaped id}</c> above that. The blob is
-/// written before the entity, so an entity never points at a missing blob.</summary>
+/// written before the entity, so an entity never points at a missing blob. Each delivery's <see cref="ReceivedIndex"/>
+/// row is inserted in the same transaction, so the index and the archive never disagree.</summary>
 public sealed partial class TableDeliveryArchive(StorageResources storage, ILogger<TableDeliveryArchive> logger) : IDeliveryArchive
 {
     public async Task<ArchiveOutcome> AddAsync(ArchivedDelivery delivery, CancellationToken cancellationToken = default)
@@ -46,9 +47,15 @@ public sealed partial class TableDeliveryArchive(StorageResources storage, ILogg
             entity[DeliveryEntity.Body] = delivery.Body.ToArray();
         }
 
+        var index = new TableEntity(partitionKey, ReceivedIndex.RowKey(delivery.ReceivedAt, delivery.DeliveryId))
+        {
+            [ReceivedIndex.DeliveryId] = delivery.DeliveryId,
+        };
         try
         {
-            await table.AddEntityAsync(entity, cancellationToken);
+            await table.SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.Add, entity), new TableTransactionAction(TableTransactionActionType.Add, index)],
+                cancellationToken);
             return ArchiveOutcome.Added;
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -97,6 +104,41 @@ public sealed partial class TableDeliveryArchive(StorageResources storage, ILogg
             entity.GetDateTimeOffset(DeliveryEntity.ReceivedAt) ?? default,
             new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase),
             body);
+    }
+
+    public async Task<DeliveryIdPage> ListReceivedAsync(
+        string connection,
+        DateTimeOffset receivedFrom,
+        DateTimeOffset receivedBefore,
+        int pageSize,
+        string? cursor,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        if (cursor is not null && !ReceivedIndex.IsIndexKey(cursor))
+        {
+            throw new ArgumentException("The cursor is not one this archive returned.", nameof(cursor));
+        }
+        var table = await storage.TableAsync(StorageNames.DeliveriesTable, cancellationToken);
+        var partitionKey = TableKeys.For(connection, nameof(connection));
+        var lower = ReceivedIndex.Bound(receivedFrom);
+        var upper = ReceivedIndex.Bound(receivedBefore);
+        var filter = cursor is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey ge {lower} and RowKey lt {upper}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey gt {cursor} and RowKey lt {upper}");
+        var ids = new List<string>(pageSize);
+        string? last = null;
+        await foreach (var row in table.QueryAsync<TableEntity>(
+                           filter, pageSize, [nameof(TableEntity.RowKey), ReceivedIndex.DeliveryId], cancellationToken))
+        {
+            ids.Add(row.GetString(ReceivedIndex.DeliveryId) ?? "");
+            last = row.RowKey;
+            if (ids.Count == pageSize)
+            {
+                return new DeliveryIdPage(ids, last);
+            }
+        }
+        return new DeliveryIdPage(ids, null);
     }
 
     private static async Task<TableEntity?> FindAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)

@@ -14,6 +14,9 @@ public static class HubProblems
     public static IResult NotFound(string detail, HttpRequest request) =>
         Results.Problem(detail, request.Path, StatusCodes.Status404NotFound, "Not found", TypePrefix + "not-found");
 
+    public static IResult Conflict(string detail, HttpRequest request) =>
+        Results.Problem(detail, request.Path, StatusCodes.Status409Conflict, "Conflict", TypePrefix + "conflict");
+
     public static IResult BadRequest(string detail, HttpRequest request) =>
         Results.Problem(detail, request.Path, StatusCodes.Status400BadRequest, "Bad request", TypePrefix + "bad-request");
 }

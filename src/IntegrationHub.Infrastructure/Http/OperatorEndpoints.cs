@@ -9,20 +9,9 @@ public static class OperatorEndpoints
     /// <summary><c>GET /api/deadletters?pageSize=…&amp;continuation=…</c>: what failed, why, how many times.</summary>
     public static async Task<IResult> ListDeadLettersAsync(HttpRequest request, DeadLetters deadLetters, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(deadLetters);
-        if (!PageSizeQuery.TryRead(request, DeadLetters.MaxPageSize, out var pageSize))
-        {
-            return HubProblems.BadRequest($"pageSize must be a whole number from 1 to {DeadLetters.MaxPageSize}.", request);
-        }
-        try
-        {
-            return Results.Ok(await deadLetters.ListAsync(pageSize, request.Query["continuation"], cancellationToken));
-        }
-        catch (ArgumentException)
-        {
-            return HubProblems.BadRequest("The continuation is not one this hub issued.", request);
-        }
+        return await PagedList.AnswerAsync(request, DeadLetters.MaxPageSize,
+            (pageSize, continuation) => deadLetters.ListAsync(pageSize, continuation, cancellationToken));
     }
 
     /// <summary><c>POST /api/deadletters/{id}/replay</c>: queue the delivery again through today's normalisers; 202.</summary>

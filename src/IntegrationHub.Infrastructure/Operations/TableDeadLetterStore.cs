@@ -34,13 +34,8 @@ public sealed class TableDeadLetterStore(StorageResources storage) : IDeadLetter
     public async Task<DeadLetterPage> ListAsync(int pageSize, string? continuation, CancellationToken cancellationToken = default)
     {
         var table = await storage.TableAsync(StorageNames.DeadLettersTable, cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition}");
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken)
-                           .AsPages(ContinuationTokens.Decode(continuation), pageSize))
-        {
-            return new DeadLetterPage([.. page.Values.Select(ToDeadLetter)], ContinuationTokens.Encode(page.ContinuationToken));
-        }
-        return new DeadLetterPage([], null);
+        var (rows, next) = await PartitionPages.ReadAsync(table, Partition, pageSize, continuation, cancellationToken);
+        return new DeadLetterPage([.. rows.Select(ToDeadLetter)], next);
     }
 
     public async Task<DeadLetter?> GetAsync(string id, CancellationToken cancellationToken = default)

@@ -9,7 +9,9 @@ public static class StorageNames
     public const string TimelineTable = "timeline";
     public const string UnmappedTable = "unmapped";
     public const string DeadLettersTable = "deadletters";
+    public const string ReplaysTable = "replays";
     public const string DeliveriesContainer = "deliveries";
     public const string DeliveryQueue = "deliveries";
     public const string PoisonQueue = "deliveries-poison";
+    public const string ProfileChangedQueue = "profile-changed";
 }

@@ -20,4 +20,7 @@ public interface IProcessEventSteps
 
     /// <summary>Adds the interaction to the profile's timeline (idempotently).</summary>
     Task AppendTimelineAsync(AppendTimelineInput input);
+
+    /// <summary>Publishes what the event changed on the profile (<c>profile-changed</c>), at least once.</summary>
+    Task PublishProfileChangedAsync(PublishProfileChangedInput input);
 }

@@ -16,7 +16,8 @@ public sealed class ProcessEventSteps(
     IIdentityIndex identities,
     IProfileStore profiles,
     ITimelineStore timeline,
-    IUnmappedEventLog unmapped) : IProcessEventSteps
+    IUnmappedEventLog unmapped,
+    IProfileChangePublisher changes) : IProcessEventSteps
 {
     public async Task<NormalisedDelivery> NormaliseAsync(ProcessEventInput input)
     {
@@ -59,16 +60,19 @@ public sealed class ProcessEventSteps(
 
     public async Task<MergeProfileResult> MergeProfileAsync(MergeProfileInput input)
     {
-        IReadOnlyList<string> changed = [];
+        MergeProfileResult result = new(input.ProfileId, []);
         await profiles.UpdateAsync(input.ProfileId, profile =>
         {
             var (merged, fields) = ProfileMerger.Merge(profile, input.Connection, input.Person, input.EventId);
-            changed = fields;
+            result = MergeProfileResult.Of(input.ProfileId, merged, fields);
             return merged;
         });
-        return new MergeProfileResult(input.ProfileId, changed);
+        return result;
     }
 
     public Task AppendTimelineAsync(AppendTimelineInput input) =>
         timeline.AppendAsync(input.ProfileId, input.Interaction);
+
+    public Task PublishProfileChangedAsync(PublishProfileChangedInput input) =>
+        changes.PublishAsync(input.Change);
 }

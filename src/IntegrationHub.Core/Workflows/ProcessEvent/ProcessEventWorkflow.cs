@@ -1,7 +1,10 @@
+using IntegrationHub.Core.Model;
+
 namespace IntegrationHub.Core.Workflows.ProcessEvent;
 
-/// <summary>normalise → (record unmapped) → for each event: resolve identity → merge → timeline. Written once and run by
-/// both hosts, so it obeys the Durable rules: no clock, no GUIDs, no I/O — only its steps and its input.</summary>
+/// <summary>normalise → (record unmapped) → for each event: resolve identity → merge → timeline → (publish the change
+/// when a field changed). Written once and run by both hosts, so it obeys the Durable rules: no clock, no GUIDs, no
+/// I/O — only its steps and its input.</summary>
 public static class ProcessEventWorkflow
 {
     public const string Name = "ProcessEvent";
@@ -27,9 +30,16 @@ public static class ProcessEventWorkflow
                 continue;
             }
             var profileId = await steps.ResolveProfileAsync(new ResolveProfileInput(input.Connection, normalised.Person));
-            profiles.Add(await steps.MergeProfileAsync(
-                new MergeProfileInput(profileId, input.Connection, normalised.Interaction.EventId, normalised.Person)));
+            var merged = await steps.MergeProfileAsync(
+                new MergeProfileInput(profileId, input.Connection, normalised.Interaction.EventId, normalised.Person));
+            // The result is the orchestration's visible output: it names the changed fields but carries no values.
+            profiles.Add(merged with { Winners = null });
             await steps.AppendTimelineAsync(new AppendTimelineInput(profileId, normalised.Interaction));
+            if (merged.ChangedFields.Count > 0)
+            {
+                await steps.PublishProfileChangedAsync(new PublishProfileChangedInput(
+                    ProfileChanged.For(profileId, normalised.Interaction, merged.Winners ?? new Dictionary<string, FieldValue>())));
+            }
         }
         return new ProcessEventResult(input.DeliveryId, profiles, delivery.Unmapped.Count, anonymous);
     }

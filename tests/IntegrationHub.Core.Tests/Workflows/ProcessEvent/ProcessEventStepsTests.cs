@@ -21,6 +21,7 @@ public sealed class ProcessEventStepsTests
     private readonly InMemoryProfileStore _profiles = new();
     private readonly InMemoryTimelineStore _timeline = new();
     private readonly InMemoryUnmappedEventLog _unmapped = new();
+    private readonly InMemoryProfileChangePublisher _changes = new();
 
     private ProcessEventSteps CreateSut()
     {
@@ -30,7 +31,7 @@ public sealed class ProcessEventStepsTests
         var catalog = new ConnectorCatalog(
             [new StandardWebhooksVerifier(Options.Create(hub))],
             [new StandardWebhooksNormaliser(Options.Create(hub))]);
-        return new ProcessEventSteps(new TestOptionsMonitor<HubOptions>(hub), catalog, _archive, _identities, _profiles, _timeline, _unmapped);
+        return new ProcessEventSteps(new TestOptionsMonitor<HubOptions>(hub), catalog, _archive, _identities, _profiles, _timeline, _unmapped, _changes);
     }
 
     private async Task Archive(string connection, string deliveryId, string data, string type = "contact.updated")
@@ -193,6 +194,9 @@ public sealed class ProcessEventStepsTests
         Assert.Equal([ProfileFields.Email, ProfileFields.FirstName], first.ChangedFields);
         Assert.Empty(again.ChangedFields);
         Assert.Equal([ProfileFields.FirstName], renamed.ChangedFields);
+        Assert.Equal(new FieldValue("ada@example.com", Shop, "cus_1", T0), first.Winners![ProfileFields.Email]);
+        Assert.Empty(again.Winners!);
+        Assert.Equal(new FieldValue("Augusta", Shop, "cus_1", T0.AddHours(1)), Assert.Single(renamed.Winners!).Value);
         var stored = await _profiles.GetAsync(profileId);
         Assert.Equal("Augusta", stored!.Candidates[ProfileFields.FirstName][0].Value);
         Assert.Equal(["shop:cus_1"], stored.ExternalIds);
@@ -237,6 +241,52 @@ public sealed class ProcessEventStepsTests
         var profile = await _profiles.GetAsync(profileId);
         Assert.Equal(["crm:lead_7", "shop:cus_1"], profile!.ExternalIds);
         Assert.Equal(["msg_1", "msg_2"], _timeline.For(profileId).Select(i => i.EventId));
+    }
+
+    [Fact]
+    public async Task PublishProfileChangedAsync_Change_HandsItToThePublisherUnchanged()
+    {
+        // Arrange
+        var sut = CreateSut();
+        var interaction = new Interaction("contact.updated", "msg_1", T0, Shop, StandardWebhooksProvider.Id, "msg_1");
+        var change = ProfileChanged.For("p_0123456789abcdef0123456789abcdef", interaction,
+            new Dictionary<string, FieldValue> { [ProfileFields.FirstName] = new("Ada", Shop, "cus_1", T0) });
+
+        // Act
+        await sut.PublishProfileChangedAsync(new PublishProfileChangedInput(change));
+
+        // Assert
+        Assert.Same(change, Assert.Single(_changes.Published));
+    }
+
+    [Fact]
+    public async Task Workflow_EventsChangeFieldsThenRepeat_PublishesEachChangeOnceWithTheWinningValues()
+    {
+        // Arrange: a new person, a second source adding a field, the second delivery again, and an older value that
+        // loses to the one already there.
+        await Archive(Shop, "msg_1", """{"id":"cus_1","email":"ada@example.com","first_name":"Ada"}""");
+        await Archive(Crm, "msg_2", """{"id":"lead_7","email":"ada@example.com","last_name":"Lovelace"}""");
+        var older = """{"type":"contact.updated","timestamp":"2024-04-01T12:00:00Z","data":{"id":"lead_8","email":"ada@example.com","first_name":"A."}}""";
+        await _archive.AddAsync(new ArchivedDelivery(
+            Crm, StandardWebhooksProvider.Id, "msg_3", T0, new Dictionary<string, string>(), Encoding.UTF8.GetBytes(older)));
+        var sut = CreateSut();
+
+        // Act
+        await ProcessEventWorkflow.RunAsync(sut, new ProcessEventInput(Shop, "msg_1"));
+        await ProcessEventWorkflow.RunAsync(sut, new ProcessEventInput(Crm, "msg_2"));
+        await ProcessEventWorkflow.RunAsync(sut, new ProcessEventInput(Crm, "msg_2"));
+        await ProcessEventWorkflow.RunAsync(sut, new ProcessEventInput(Crm, "msg_3"));
+
+        // Assert
+        Assert.Equal(2, _changes.Published.Count);
+        var (created, added) = (_changes.Published[0], _changes.Published[1]);
+        var profileId = ProfileIds.For(IdentityKey.ForEmail("ada@example.com"));
+        Assert.Equal((profileId, Shop, "msg_1", "msg_1", T0), (created.ProfileId, created.Connection, created.EventId, created.DeliveryId, created.OccurredAt));
+        Assert.Equal([ProfileFields.Email, ProfileFields.FirstName], created.Fields.Keys);
+        Assert.Equal(new FieldValue("Ada", Shop, "cus_1", T0), created.Fields[ProfileFields.FirstName]);
+        Assert.Equal((profileId, Crm, "msg_2"), (added.ProfileId, added.Connection, added.EventId));
+        Assert.Equal(new FieldValue("Lovelace", Crm, "lead_7", T0), Assert.Single(added.Fields).Value);
+        Assert.StartsWith($"{profileId}:{Crm}:msg_2:", added.MessageId, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,8 +14,26 @@ public sealed class ProcessEventWorkflowTests
     private static readonly Interaction Interaction =
         new("contact.updated", "evt_9", OccurredAt, Connection, "standard-webhooks", DeliveryId);
     private static readonly PersonTraits Person = new("cus_1", OccurredAt, "ada@example.com", "Ada", null, null);
+    private static readonly Dictionary<string, FieldValue> Winners = new()
+    {
+        ["email"] = new("ada@example.com", Connection, "cus_1", OccurredAt),
+        ["firstName"] = new("Ada", Connection, "cus_1", OccurredAt),
+    };
 
     private static Mock<IProcessEventSteps> CreateSut() => new(MockBehavior.Strict);
+
+    /// <summary>Steps for one event about <see cref="Person"/> whose merge returns <paramref name="merged"/>; publishing
+    /// is left for the test to set up, so the strict mock refuses a publish it did not expect.</summary>
+    private static Mock<IProcessEventSteps> OneEventMerging(MergeProfileResult merged)
+    {
+        var steps = CreateSut();
+        steps.Setup(s => s.NormaliseAsync(Input))
+            .ReturnsAsync(NormalisedDelivery.Of(new NormalisedEvent(Connection, "standard-webhooks", DeliveryId, Person, Interaction)));
+        steps.Setup(s => s.ResolveProfileAsync(It.IsAny<ResolveProfileInput>())).ReturnsAsync(ProfileId);
+        steps.Setup(s => s.MergeProfileAsync(It.IsAny<MergeProfileInput>())).ReturnsAsync(merged);
+        steps.Setup(s => s.AppendTimelineAsync(It.IsAny<AppendTimelineInput>())).Returns(Task.CompletedTask);
+        return steps;
+    }
 
     [Fact]
     public async Task RunAsync_EventAboutAPerson_CallsEveryStepInOrderWithTheRightInputs()
@@ -28,8 +46,10 @@ public sealed class ProcessEventWorkflowTests
         steps.InSequence(sequence).Setup(s => s.ResolveProfileAsync(new ResolveProfileInput(Connection, Person)))
             .ReturnsAsync(ProfileId);
         steps.InSequence(sequence).Setup(s => s.MergeProfileAsync(new MergeProfileInput(ProfileId, Connection, "evt_9", Person)))
-            .ReturnsAsync(new MergeProfileResult(ProfileId, ["email", "firstName"]));
+            .ReturnsAsync(new MergeProfileResult(ProfileId, ["email", "firstName"], Winners));
         steps.InSequence(sequence).Setup(s => s.AppendTimelineAsync(new AppendTimelineInput(ProfileId, Interaction)))
+            .Returns(Task.CompletedTask);
+        steps.InSequence(sequence).Setup(s => s.PublishProfileChangedAsync(It.IsAny<PublishProfileChangedInput>()))
             .Returns(Task.CompletedTask);
 
         // Act
@@ -45,6 +65,45 @@ public sealed class ProcessEventWorkflowTests
         steps.Verify(s => s.ResolveProfileAsync(It.IsAny<ResolveProfileInput>()), Times.Once);
         steps.Verify(s => s.MergeProfileAsync(It.IsAny<MergeProfileInput>()), Times.Once);
         steps.Verify(s => s.AppendTimelineAsync(It.IsAny<AppendTimelineInput>()), Times.Once);
+        steps.Verify(s => s.PublishProfileChangedAsync(It.IsAny<PublishProfileChangedInput>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task RunAsync_MergeChangedFields_PublishesTheChangedValuesWithTheEventsProvenance()
+    {
+        // Arrange
+        var steps = OneEventMerging(new MergeProfileResult(ProfileId, ["email", "firstName"], Winners));
+        PublishProfileChangedInput? published = null;
+        steps.Setup(s => s.PublishProfileChangedAsync(It.IsAny<PublishProfileChangedInput>()))
+            .Callback((PublishProfileChangedInput i) => published = i)
+            .Returns(Task.CompletedTask);
+
+        // Act
+        var result = await ProcessEventWorkflow.RunAsync(steps.Object, Input);
+
+        // Assert
+        var change = published!.Change;
+        Assert.Equal((ProfileId, Connection, "evt_9", DeliveryId, OccurredAt),
+            (change.ProfileId, change.Connection, change.EventId, change.DeliveryId, change.OccurredAt));
+        Assert.Equal(Winners, change.Fields);
+        Assert.Equal(ProfileChanged.For(ProfileId, Interaction, Winners).MessageId, change.MessageId);
+        Assert.StartsWith($"{ProfileId}:{Connection}:evt_9:", change.MessageId, StringComparison.Ordinal);
+        // The workflow's own result (the orchestration's output) names the fields but carries no values.
+        Assert.Null(Assert.Single(result.Profiles).Winners);
+    }
+
+    [Fact]
+    public async Task RunAsync_DuplicateEventChangesNothing_PublishesNothing()
+    {
+        // Arrange: the merge reports no change, as for an event the profile already holds.
+        var steps = OneEventMerging(new MergeProfileResult(ProfileId, [], new Dictionary<string, FieldValue>()));
+
+        // Act
+        var result = await ProcessEventWorkflow.RunAsync(steps.Object, Input);
+
+        // Assert: the strict mock would throw on a publish; say so plainly too.
+        Assert.Equal(ProcessEventResult.Processed, result.Outcome);
+        steps.Verify(s => s.PublishProfileChangedAsync(It.IsAny<PublishProfileChangedInput>()), Times.Never);
     }
 
     [Fact]
@@ -100,8 +159,10 @@ public sealed class ProcessEventWorkflowTests
         steps.Setup(s => s.ResolveProfileAsync(It.IsAny<ResolveProfileInput>()))
             .ReturnsAsync((ResolveProfileInput i) => i.Person.SourceRecordId == "cus_1" ? ProfileId : "p_ffffffffffffffffffffffffffffffff");
         steps.Setup(s => s.MergeProfileAsync(It.IsAny<MergeProfileInput>()))
-            .ReturnsAsync((MergeProfileInput i) => new MergeProfileResult(i.ProfileId, ["email"]));
+            .ReturnsAsync((MergeProfileInput i) => new MergeProfileResult(i.ProfileId, ["email"],
+                new Dictionary<string, FieldValue> { ["email"] = new(i.Person.Email!, Connection, i.Person.SourceRecordId!, OccurredAt) }));
         steps.Setup(s => s.AppendTimelineAsync(It.IsAny<AppendTimelineInput>())).Returns(Task.CompletedTask);
+        steps.Setup(s => s.PublishProfileChangedAsync(It.IsAny<PublishProfileChangedInput>())).Returns(Task.CompletedTask);
 
         // Act
         var result = await ProcessEventWorkflow.RunAsync(steps.Object, Input);
@@ -111,5 +172,9 @@ public sealed class ProcessEventWorkflowTests
         Assert.Equal(1, result.UnmappedEvents);
         steps.Verify(s => s.RecordUnmappedAsync(It.IsAny<RecordUnmappedInput>()), Times.Once);
         steps.Verify(s => s.AppendTimelineAsync(new AppendTimelineInput("p_ffffffffffffffffffffffffffffffff", second)), Times.Once);
+        steps.Verify(s => s.PublishProfileChangedAsync(It.Is<PublishProfileChangedInput>(
+            i => i.Change.ProfileId == "p_ffffffffffffffffffffffffffffffff" && i.Change.EventId == "evt_10"
+                && i.Change.Fields["email"].Value == "grace@example.com")), Times.Once);
+        steps.Verify(s => s.PublishProfileChangedAsync(It.IsAny<PublishProfileChangedInput>()), Times.Exactly(2));
     }
 }

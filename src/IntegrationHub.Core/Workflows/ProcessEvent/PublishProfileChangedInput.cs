@@ -1,0 +1,5 @@
+using IntegrationHub.Core.Model;
+
+namespace IntegrationHub.Core.Workflows.ProcessEvent;
+
+public sealed record PublishProfileChangedInput(ProfileChanged Change);

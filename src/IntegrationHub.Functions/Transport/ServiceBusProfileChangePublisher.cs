@@ -1,0 +1,35 @@
+using Azure.Messaging.ServiceBus;
+using IntegrationHub.Core.Model;
+using IntegrationHub.Core.Ports;
+
+namespace IntegrationHub.Functions.Transport;
+
+/// <summary>Publishes profile changes to the Service Bus topic <c>profile-changed</c>. The message id is the change's
+/// deterministic id, so the topic's duplicate detection drops a change published twice (a retried activity, a replayed
+/// orchestration); the application properties name the profile, the source and the changed fields — never their
+/// values — so subscriptions can filter without reading bodies.</summary>
+internal sealed class ServiceBusProfileChangePublisher(ServiceBusClient client) : IProfileChangePublisher
+{
+    public const string ProfileIdProperty = "profileId";
+    public const string ConnectionProperty = "connection";
+    public const string ChangedFieldsProperty = "changedFields";
+
+    private readonly ServiceBusSender _sender = client.CreateSender(ProfileChanged.TopicName);
+
+    public Task PublishAsync(ProfileChanged change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var message = new ServiceBusMessage(BinaryData.FromObjectAsJson(change, ProfileChanged.JsonOptions))
+        {
+            MessageId = change.MessageId,
+            ContentType = "application/json",
+            Subject = ProfileChanged.TopicName,
+            // The same id the inbound delivery carried, so a change can be traced to the message that caused it.
+            CorrelationId = ServiceBusDeliveryQueue.MessageId(new DeliveryMessage(change.Connection, change.DeliveryId)),
+        };
+        message.ApplicationProperties[ProfileIdProperty] = change.ProfileId;
+        message.ApplicationProperties[ConnectionProperty] = change.Connection;
+        message.ApplicationProperties[ChangedFieldsProperty] = string.Join(',', change.Fields.Keys);
+        return _sender.SendMessageAsync(message, cancellationToken);
+    }
+}

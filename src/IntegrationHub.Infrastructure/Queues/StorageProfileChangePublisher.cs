@@ -1,0 +1,34 @@
+using System.Text;
+using System.Text.Json;
+using IntegrationHub.Core.Model;
+using IntegrationHub.Core.Ports;
+using IntegrationHub.Infrastructure.Storage;
+
+namespace IntegrationHub.Infrastructure.Queues;
+
+/// <summary>The standalone host's <c>profile-changed</c> publisher: one Storage Queue message per change, the
+/// <see cref="ProfileChanged"/> as JSON text. A Storage Queue cannot take a message id, so the deterministic
+/// <see cref="ProfileChanged.MessageId"/> travels in the body for consumers to deduplicate on. Messages live as long as
+/// on the Service Bus topic (14 days), so a hub nobody reads from does not grow its queue for ever.</summary>
+public sealed class StorageProfileChangePublisher(StorageResources storage) : IProfileChangePublisher
+{
+    /// <summary>The Service Bus topic's default time to live (<c>infra/modules/servicebus.bicep</c>).</summary>
+    internal static readonly TimeSpan TimeToLive = TimeSpan.FromDays(14);
+
+    /// <summary>Azure's largest queue message.</summary>
+    internal const int MaxMessageBytes = 64 * 1024;
+
+    public async Task PublishAsync(ProfileChanged change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var json = JsonSerializer.Serialize(change, ProfileChanged.JsonOptions);
+        var bytes = Encoding.UTF8.GetByteCount(json);
+        if (bytes > MaxMessageBytes)
+        {
+            throw new StorageLimitExceededException(
+                $"The profile-changed message {change.MessageId} is {bytes} bytes; a queue message holds at most {MaxMessageBytes}.");
+        }
+        var queue = await storage.QueueAsync(StorageNames.ProfileChangedQueue, cancellationToken);
+        await queue.SendMessageAsync(json, visibilityTimeout: null, timeToLive: TimeToLive, cancellationToken);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using IntegrationHub.Core.Model;
+
+namespace IntegrationHub.Core.Tests.Model;
+
+public sealed class ProfileChangedTests
+{
+    private const string ProfileId = "p_0123456789abcdef0123456789abcdef";
+    private static readonly DateTimeOffset At = new(2026, 11, 20, 10, 15, 0, TimeSpan.Zero);
+    private static readonly Interaction Event = new("contact.updated", "evt_1", At, "shop", "shopify", "msg_1");
+
+    private static Dictionary<string, FieldValue> Fields(string firstName) =>
+        new() { ["firstName"] = new(firstName, "shop", "cus_1", At) };
+
+    [Fact]
+    public void For_SameChangeTwice_SameMessageId()
+    {
+        var first = ProfileChanged.For(ProfileId, Event, Fields("Ada"));
+        var again = ProfileChanged.For(ProfileId, Event, Fields("Ada"));
+
+        Assert.Equal(first.MessageId, again.MessageId);
+        Assert.Matches($"^{ProfileId}:shop:evt_1:[0-9a-f]{{16}}$", first.MessageId);
+    }
+
+    [Fact]
+    public void For_SameEventWithOtherValues_DifferentMessageId()
+    {
+        // A replay through a fixed mapping changes something else: it must not be mistaken for a duplicate.
+        var before = ProfileChanged.For(ProfileId, Event, Fields("Ada"));
+        var after = ProfileChanged.For(ProfileId, Event, Fields("Augusta"));
+
+        Assert.NotEqual(before.MessageId, after.MessageId);
+    }
+
+    [Fact]
+    public void For_IdsTooLongForServiceBus_HashedTo64HexDigits()
+    {
+        var change = ProfileChanged.For(ProfileId, Event with { EventId = new string('e', 200) }, Fields("Ada"));
+
+        Assert.Matches("^[0-9a-f]{64}$", change.MessageId);
+    }
+
+    [Fact]
+    public void Serialize_WireFormat_CamelCaseFieldsKeyedByNameWithProvenance()
+    {
+        var change = ProfileChanged.For(ProfileId, Event, Fields("Ada"));
+
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(change, ProfileChanged.JsonOptions));
+
+        var root = json.RootElement;
+        Assert.Equal(
+            ["messageId", "profileId", "connection", "eventId", "deliveryId", "occurredAt", "fields"],
+            root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(change.MessageId, root.GetProperty("messageId").GetString());
+        Assert.Equal("msg_1", root.GetProperty("deliveryId").GetString());
+        Assert.Equal(At, root.GetProperty("occurredAt").GetDateTimeOffset());
+        var firstName = root.GetProperty("fields").GetProperty("firstName");
+        Assert.Equal("Ada", firstName.GetProperty("value").GetString());
+        Assert.Equal("shop", firstName.GetProperty("source").GetString());
+        Assert.Equal("cus_1", firstName.GetProperty("sourceRecordId").GetString());
+        Assert.Equal(At, firstName.GetProperty("sourceEventTime").GetDateTimeOffset());
+    }
+}
