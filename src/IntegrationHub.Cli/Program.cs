@@ -1,5 +1,6 @@
 using System.CommandLine;
 using IntegrationHub.Cli;
+using IntegrationHub.Cli.Bench;
 using IntegrationHub.Cli.Operations;
 using IntegrationHub.Cli.Serve;
 using IntegrationHub.Cli.Webhooks;
@@ -11,6 +12,7 @@ var root = new RootCommand("IntegrationHub: takes your marketing tools' webhooks
     DeadLettersCommand.Create(),
     ReplayCommand.Create(),
     IntegrationHub.Cli.Match.MatchCommand.Create(),
+    BenchCommand.Create(),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

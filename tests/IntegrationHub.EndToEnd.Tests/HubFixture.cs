@@ -28,8 +28,14 @@ public sealed class HubFixture : IAsyncLifetime
 
     public StandardWebhooksSender Sender { get; private set; } = null!;
 
+    /// <summary>The Azurite the hub runs on, for tools that reach storage themselves (the benchmark's raw baseline).</summary>
+    public string StorageConnectionString { get; private set; } = null!;
+
     /// <summary>The hub's delivery archive, read directly to prove what was (not) written.</summary>
     public IDeliveryArchive Archive => _storage!.GetRequiredService<IDeliveryArchive>();
+
+    /// <summary>The hub's storage account, for staging raw queue messages no client of the hub would send.</summary>
+    public StorageResources Resources => _storage!.GetRequiredService<StorageResources>();
 
     /// <summary>The hub's delivery queue, written directly to stage what a webhook cannot (a message naming no delivery).</summary>
     public IDeliveryQueue Queue => _storage!.GetRequiredService<IDeliveryQueue>();
@@ -41,6 +47,7 @@ public sealed class HubFixture : IAsyncLifetime
     {
         var ports = LoopbackPorts.FindFree(4);
         var storage = DevelopmentStorage.ConnectionString(ports[0], ports[1], ports[2]);
+        StorageConnectionString = storage;
         _azurite = await AzuriteLauncher.EnsureStartedAsync(
             storage, Path.Combine(_dataDirectory, "azurite"), NullLogger.Instance, CancellationToken.None);
 

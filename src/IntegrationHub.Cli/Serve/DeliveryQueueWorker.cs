@@ -1,3 +1,4 @@
+using IntegrationHub.Core.Model;
 using IntegrationHub.Core.Operations;
 using IntegrationHub.Core.Workflows.ProcessEvent;
 using IntegrationHub.Infrastructure.Queues;
@@ -8,7 +9,9 @@ namespace IntegrationHub.Cli.Serve;
 /// <summary>The standalone host's side of the queue: receives deliveries, runs the process-event workflow on each, and
 /// settles every message explicitly — complete on success, dead-letter poison at once, abandon transient failures with
 /// a growing delay until <see cref="DeliveryWorkerOptions.MaxDeliveryCount"/> (the Service Bus semantics, on a Storage
-/// Queue). A storage outage only pauses it: it keeps polling until storage answers again.</summary>
+/// Queue). A message naming several deliveries (sent together under load) runs them side by side and sends any that
+/// fails on by itself, so each is settled as if it had come alone. A storage outage only pauses it: it keeps polling
+/// until storage answers again.</summary>
 internal sealed partial class DeliveryQueueWorker(
     StorageQueueConsumer consumer,
     IProcessEventSteps steps,
@@ -22,13 +25,16 @@ internal sealed partial class DeliveryQueueWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        // Workflow runs at once, across every message received; a message naming many deliveries shares them.
+        using var runs = new SemaphoreSlim(settings.Concurrency);
         var idle = MinPollInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             IReadOnlyList<ReceivedDelivery> batch;
             try
             {
-                batch = await consumer.ReceiveAsync(StorageQueueConsumer.MaxBatch, settings.VisibilityTimeout, stoppingToken);
+                batch = await consumer.ReceiveAsync(
+                    Math.Min(StorageQueueConsumer.MaxBatch, settings.Concurrency), settings.VisibilityTimeout, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -48,33 +54,79 @@ internal sealed partial class DeliveryQueueWorker(
                 continue;
             }
             idle = MinPollInterval;
-            await Parallel.ForEachAsync(
-                batch,
-                new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = stoppingToken },
-                async (message, token) => await HandleAsync(message, settings, token));
+            await Task.WhenAll(batch.Select(message => HandleAsync(message, settings, runs, stoppingToken)));
         }
     }
 
-    private async Task HandleAsync(ReceivedDelivery message, DeliveryWorkerOptions settings, CancellationToken cancellationToken)
+    private async Task HandleAsync(ReceivedDelivery message, DeliveryWorkerOptions settings, SemaphoreSlim runs, CancellationToken cancellationToken)
     {
         try
         {
-            if (message.Message is not { } delivery)
+            if (message.Messages.Count == 0)
             {
                 await consumer.DeadLetterAsync(message, "UnreadableMessage", message.ParseError ?? "Not a delivery message.", cancellationToken);
                 return;
             }
-            var result = await ProcessEventWorkflow.RunAsync(steps, new ProcessEventInput(delivery.Connection, delivery.DeliveryId));
-            await consumer.CompleteAsync(message, cancellationToken);
-            LogProcessed(delivery.DeliveryId, delivery.Connection, result.Outcome);
+            if (message.Message is { } delivery)
+            {
+                await RunAsync(delivery, runs, cancellationToken);
+                await consumer.CompleteAsync(message, cancellationToken);
+                return;
+            }
+            await HandleManyAsync(message, runs, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopping: the message becomes visible again when its visibility timeout runs out.
         }
+        catch (Exception exception) when (message.Message is null)
+        {
+            // Settling a shared (or unreadable) message failed: it reappears after its visibility timeout, and running
+            // its deliveries again changes nothing.
+            LogSettleFailed(exception, message.MessageId);
+        }
         catch (Exception exception)
         {
             await SettleFailureAsync(message, exception, settings, cancellationToken);
+        }
+    }
+
+    /// <summary>A message naming several deliveries: runs them all; each that fails is sent on by itself, to be retried,
+    /// counted and dead-lettered exactly as a message of its own; then the message is completed. A crash before that
+    /// brings the whole message back, and running a delivery again changes nothing.</summary>
+    private async Task HandleManyAsync(ReceivedDelivery message, SemaphoreSlim runs, CancellationToken cancellationToken)
+    {
+        var failed = await Task.WhenAll(message.Messages.Select(async delivery =>
+        {
+            try
+            {
+                await RunAsync(delivery, runs, cancellationToken);
+                return null;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogRequeued(exception, delivery.DeliveryId, delivery.Connection);
+                return delivery;
+            }
+        }));
+        foreach (var delivery in failed.OfType<DeliveryMessage>())
+        {
+            await consumer.RequeueAloneAsync(delivery, cancellationToken);
+        }
+        await consumer.CompleteAsync(message, cancellationToken);
+    }
+
+    private async Task RunAsync(DeliveryMessage delivery, SemaphoreSlim runs, CancellationToken cancellationToken)
+    {
+        await runs.WaitAsync(cancellationToken);
+        try
+        {
+            var result = await ProcessEventWorkflow.RunAsync(steps, new ProcessEventInput(delivery.Connection, delivery.DeliveryId));
+            LogProcessed(delivery.DeliveryId, delivery.Connection, result.Outcome);
+        }
+        finally
+        {
+            runs.Release();
         }
     }
 
@@ -132,6 +184,9 @@ internal sealed partial class DeliveryQueueWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Processing message {MessageId} failed (attempt {DequeueCount}); it will be retried")]
     private partial void LogRetrying(Exception exception, string messageId, long dequeueCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} on {Connection} failed in a shared message; it is queued again by itself")]
+    private partial void LogRequeued(Exception exception, string deliveryId, string connection);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not receive from the delivery queue; retrying")]
     private partial void LogReceiveFailed(Exception exception);

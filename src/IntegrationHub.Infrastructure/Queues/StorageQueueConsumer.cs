@@ -89,15 +89,27 @@ public sealed partial class StorageQueueConsumer(StorageResources storage, TimeP
     private Task<QueueClient> DeliveriesAsync(CancellationToken cancellationToken) =>
         storage.QueueAsync(StorageNames.DeliveryQueue, cancellationToken);
 
+    /// <summary>Sends one delivery of a message that names several on its own, so that it is retried, counted and
+    /// dead-lettered by itself while the rest of its message completes.</summary>
+    public async Task RequeueAloneAsync(DeliveryMessage delivery, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var queue = await DeliveriesAsync(cancellationToken);
+        await queue.SendMessageAsync(
+            JsonSerializer.Serialize(delivery, StorageJson.Options), visibilityTimeout: null, timeToLive: StorageDeliveryQueue.NeverExpires, cancellationToken);
+    }
+
     private static ReceivedDelivery Parse(QueueMessage message)
     {
         var body = message.Body.ToString();
-        DeliveryMessage? parsed = null;
+        DeliveryMessage[] parsed = [];
         string? error;
         try
         {
-            parsed = JsonSerializer.Deserialize<DeliveryMessage>(body, StorageJson.Options);
-            error = parsed is { Connection.Length: > 0, DeliveryId.Length: > 0 }
+            parsed = body.TrimStart().StartsWith('[')
+                ? JsonSerializer.Deserialize<DeliveryMessage[]>(body, StorageJson.Options) ?? []
+                : JsonSerializer.Deserialize<DeliveryMessage>(body, StorageJson.Options) is { } single ? [single] : [];
+            error = parsed.Length > 0 && parsed.All(m => m is { Connection.Length: > 0, DeliveryId.Length: > 0 })
                 ? null
                 : "The message does not name a connection and a delivery id.";
         }
@@ -105,7 +117,7 @@ public sealed partial class StorageQueueConsumer(StorageResources storage, TimeP
         {
             error = $"The message is not JSON: {e.Message}";
         }
-        return new ReceivedDelivery(message.MessageId, message.PopReceipt, message.DequeueCount, body, error is null ? parsed : null, error);
+        return new ReceivedDelivery(message.MessageId, message.PopReceipt, message.DequeueCount, body, error is null ? parsed : [], error);
     }
 
     /// <summary>Something other than this consumer may have put a message in the poison queue: show it as it is.</summary>
