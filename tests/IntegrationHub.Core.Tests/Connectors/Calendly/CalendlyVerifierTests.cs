@@ -20,7 +20,7 @@ public sealed class CalendlyVerifierTests : TimestampedHeaderVerifierTests
 
     protected override string Body => """{"created_at":"2024-05-01T12:00:00.000000Z","created_by":"https://api.calendly.com/users/AAAA","event":"invitee.created","payload":{"email":"ada@example.com","uri":"https://api.calendly.com/scheduled_events/BBBB/invitees/CCCC"}}""";
 
-    protected override IWebhookVerifier CreateSut(TimeSpan? tolerance = null) =>
+    protected override IWebhookVerifier CreateSut(TimeSpan? tolerance) =>
         new CalendlyVerifier(Options.Create(new HubOptions { TimestampTolerance = tolerance ?? TimeSpan.FromMinutes(5) }));
 
     [Fact]

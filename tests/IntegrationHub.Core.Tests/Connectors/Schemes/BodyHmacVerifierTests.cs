@@ -1,38 +1,20 @@
-using IntegrationHub.Core.Configuration;
 using IntegrationHub.Core.Webhooks;
 
 namespace IntegrationHub.Core.Tests.Connectors.Schemes;
 
 /// <summary>What every verifier of the one-header body scheme (<see cref="BodyHmacSigner"/>) must do; each vendor's test
 /// class derives from this, says how its vendor signs, and adds the tests only its vendor needs.</summary>
-public abstract class BodyHmacVerifierTests
+public abstract class BodyHmacVerifierTests : VendorVerifierTests
 {
-    protected static readonly DateTimeOffset Now = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
-
     protected abstract BodyHmacSigner Signer { get; }
-
-    protected abstract string Secret { get; }
-
-    protected abstract string NextSecret { get; }
-
-    protected abstract string Body { get; }
-
-    /// <summary>Text of <see cref="Body"/> that a refusal must never repeat, and that tampering changes.</summary>
-    protected virtual string Payload => "ada@example.com";
-
-    protected abstract IWebhookVerifier CreateSut();
 
     /// <summary><see cref="Body"/> changed after signing.</summary>
     protected virtual string Tampered => Body.Replace(Payload, "eve@example.com", StringComparison.Ordinal);
-
-    protected ConnectionOptions ConnectionWith(params string[] secrets) => new() { Provider = CreateSut().Provider, Secrets = [.. secrets] };
 
     /// <summary>A delivery signed as the vendor signs it (with the vendor's other headers).</summary>
     protected virtual WebhookRequest Sign(string secret, string body) => Signer.Sign(secret, body);
 
     protected WebhookRequest Sign(string secret) => Sign(secret, Body);
-
-    protected VerificationResult Verify(WebhookRequest request, params string[] secrets) => CreateSut().Verify(request, ConnectionWith(secrets), Now);
 
     /// <summary>Checks a vendor vector with its own secret and clock.</summary>
     protected VerificationResult VerifyVector(SignatureVector vector, int index, string note)

@@ -1,4 +1,5 @@
 using System.Text;
+using IntegrationHub.Core.Connectors;
 using IntegrationHub.Core.Webhooks;
 
 namespace IntegrationHub.Core.Tests.Connectors.Schemes;
@@ -27,6 +28,22 @@ public static class VerifierAssert
         if (!vector.Valid)
         {
             Assert.Equal(refusedAs, result.Problem!.Type);
+        }
+    }
+
+    /// <summary>For vendors whose deliveries carry no id: a valid vector gets its content's id, an invalid one a 401 and
+    /// no id.</summary>
+    public static void AnswersVectorWithContentId(VerificationResult result, bool valid, byte[] body, int index, string note)
+    {
+        Assert.True(valid == result.IsValid, $"vector {index} ({note}): expected valid={valid}, got {result.Problem?.Detail}");
+        if (valid)
+        {
+            Assert.Equal(ContentDeliveryId.For(body), result.DeliveryIdFor(body));
+        }
+        else
+        {
+            Assert.Null(result.DeliveryId);
+            Assert.Equal(401, result.Problem!.Status);
         }
     }
 

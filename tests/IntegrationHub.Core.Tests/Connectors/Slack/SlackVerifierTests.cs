@@ -24,7 +24,7 @@ public sealed class SlackVerifierTests : TimestampHeaderPairVerifierTests
 
     protected override string TimestampHeader => SlackProvider.TimestampHeader;
 
-    protected override IWebhookVerifier CreateSut(TimeSpan? tolerance = null) =>
+    protected override IWebhookVerifier CreateSut(TimeSpan? tolerance) =>
         new SlackVerifier(Options.Create(new HubOptions { TimestampTolerance = tolerance ?? TimeSpan.FromMinutes(5) }));
 
     protected override WebhookRequest Sign(string secret, DateTimeOffset sentAt, string body)

@@ -18,7 +18,7 @@ public sealed class StripeVerifierTests : TimestampedHeaderVerifierTests
 
     protected override string Body => """{"id":"evt_1PqRsT","object":"event","type":"customer.created","data":{"object":{"email":"ada@example.com"}}}""";
 
-    protected override IWebhookVerifier CreateSut(TimeSpan? tolerance = null) =>
+    protected override IWebhookVerifier CreateSut(TimeSpan? tolerance) =>
         new StripeVerifier(Options.Create(new HubOptions { TimestampTolerance = tolerance ?? TimeSpan.FromMinutes(5) }));
 
     [Fact]
@@ -67,18 +67,6 @@ public sealed class StripeVerifierTests : TimestampedHeaderVerifierTests
 
         // Assert
         Assert.Equal(VerifierAssert.InvalidSignature, result.Problem!.Type);
-    }
-
-    [Theory]
-    [InlineData(-300)]
-    [InlineData(300)]
-    public void Verify_TimestampAtToleranceEdge_IsValid(int sentSecondsFromNow)
-    {
-        // Act
-        var result = Verify(Sign(Secret, Now.AddSeconds(sentSecondsFromNow)), Secret);
-
-        // Assert
-        Assert.True(result.IsValid);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class ZendeskVerifierTests : TimestampHeaderPairVerifierTests
 
     protected override string TimestampHeader => ZendeskProvider.TimestampHeader;
 
-    protected override IWebhookVerifier CreateSut(TimeSpan? tolerance = null) =>
+    protected override IWebhookVerifier CreateSut(TimeSpan? tolerance) =>
         new ZendeskVerifier(Options.Create(new HubOptions { TimestampTolerance = tolerance ?? TimeSpan.FromMinutes(5) }));
 
     protected override WebhookRequest Sign(string secret, DateTimeOffset sentAt, string body) => Sign(secret, sentAt, body, InvocationId);
@@ -114,18 +114,6 @@ public sealed class ZendeskVerifierTests : TimestampHeaderPairVerifierTests
         // Assert
         Assert.Equal(VerifierAssert.InvalidSignature, result.Problem!.Type);
         Assert.Contains(ZendeskProvider.TimestampHeader, result.Problem.Detail, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData(-300)]
-    [InlineData(300)]
-    public void Verify_TimestampAtToleranceEdge_IsValid(int sentSecondsFromNow)
-    {
-        // Act
-        var result = Verify(Sign(Secret, Now.AddSeconds(sentSecondsFromNow)), Secret);
-
-        // Assert
-        Assert.True(result.IsValid);
     }
 
     [Fact]
