@@ -50,6 +50,9 @@ public static class ConnectorRegistrations
         // The signed POST Slack sends to check a Request URL, answered instead of archived.
         services.AddSingleton<IWebhookChallenge, SlackUrlVerification>();
 
+        // Settings named with the configuration path separator (Marketo's EventType:{type}), bound from their sections.
+        services.AddSingleton<IPostConfigureOptions<HubOptions>, NestedConnectionSettings>();
+
         // Provider settings checked on start. The validators depend on nothing, so validating the hub's options never
         // constructs a connector (connectors read those options).
         services.AddSingleton<IConnectionValidator, MarketoConnectionValidator>();

@@ -2,24 +2,20 @@ using System.Security.Cryptography;
 
 namespace IntegrationHub.Core.Connectors;
 
-/// <summary>HMACs keyed by a secret's UTF-8 text, as most vendors key them. The key is encoded onto the stack and wiped
-/// after use, so a MAC costs nothing beyond the primitive.</summary>
+/// <summary>HMACs keyed by a secret's UTF-8 text, as most vendors key them. Each is computed with the thread's reused
+/// context for that secret (<see cref="HashContexts"/>), over the signed pieces where they lie, so a MAC costs less than
+/// a one-shot HMAC and allocates nothing.</summary>
 public static class SecretHmac
 {
     /// <summary>Writes the HMAC of <paramref name="content"/> keyed by <paramref name="secret"/>'s UTF-8 bytes into
     /// <paramref name="mac"/> and returns its length.</summary>
-    public static int Compute(HashAlgorithmName algorithm, string secret, ReadOnlySpan<byte> content, Span<byte> mac)
-    {
-        Span<byte> stack = stackalloc byte[SecretBytes.StackSize];
-        try
-        {
-            return CryptographicOperations.HmacData(algorithm, SecretBytes.Utf8(secret, stack), content, mac);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(stack);
-        }
-    }
+    public static int Compute(HashAlgorithmName algorithm, string secret, ReadOnlySpan<byte> content, Span<byte> mac) =>
+        Compute(algorithm, secret, SignedParts.BodyOnly(content), mac);
+
+    /// <summary>Writes the HMAC of the pieces, in order, keyed by <paramref name="secret"/>'s UTF-8 bytes into
+    /// <paramref name="mac"/> and returns its length.</summary>
+    public static int Compute(HashAlgorithmName algorithm, string secret, SignedParts content, Span<byte> mac) =>
+        HashContexts.Finish(HashContexts.Hmac(algorithm, secret, HashContexts.Utf8Text)!, content, mac);
 
     /// <summary>True when the HMAC of <paramref name="content"/> under any of <paramref name="secrets"/> is the
     /// <paramref name="signature"/> text, compared in constant time.</summary>
@@ -27,6 +23,16 @@ public static class SecretHmac
         HashAlgorithmName algorithm,
         IReadOnlyList<string> secrets,
         ReadOnlySpan<byte> content,
+        ReadOnlySpan<char> signature,
+        SignatureEncoding encoding) =>
+        AnyMatches(algorithm, secrets, SignedParts.BodyOnly(content), signature, encoding);
+
+    /// <summary>True when the HMAC of the pieces under any of <paramref name="secrets"/> is the
+    /// <paramref name="signature"/> text, compared in constant time.</summary>
+    public static bool AnyMatches(
+        HashAlgorithmName algorithm,
+        IReadOnlyList<string> secrets,
+        SignedParts content,
         ReadOnlySpan<char> signature,
         SignatureEncoding encoding)
     {

@@ -3,9 +3,10 @@ using System.Text;
 
 namespace IntegrationHub.Core.Connectors;
 
-/// <summary>What a vendor signs when it signs more than the body: a short text prefix (a timestamp, an id, a version) and
-/// then the raw body. Assembled once in a pooled buffer, so every secret or key is tried on it without copying again,
-/// and wiped and returned when disposed: building it allocates nothing.</summary>
+/// <summary>What a vendor signs when it signs more than the body, in one piece: a short text prefix (a timestamp, an id,
+/// a version) and then the raw body, for signatures that take the message whole (ECDSA, Ed25519; HMACs hash the
+/// <see cref="SignedParts"/> where they lie instead). Assembled once in a pooled buffer, so every key is tried on it
+/// without copying again, and wiped and returned when disposed: building it allocates nothing.</summary>
 public ref struct SignedContent : IDisposable
 {
     private byte[]? _buffer;
@@ -37,6 +38,17 @@ public ref struct SignedContent : IDisposable
         written += utf8.GetBytes(fourth, buffer.AsSpan(written));
         body.CopyTo(buffer.AsSpan(written));
         return new SignedContent(buffer, written + body.Length);
+    }
+
+    /// <summary>Joins the pieces, for a signature that takes the message whole (Ed25519).</summary>
+    public static SignedContent Join(SignedParts parts)
+    {
+        var length = parts.Prefix.Length + parts.Body.Length + parts.Suffix.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        parts.Prefix.CopyTo(buffer);
+        parts.Body.CopyTo(buffer.AsSpan(parts.Prefix.Length));
+        parts.Suffix.CopyTo(buffer.AsSpan(parts.Prefix.Length + parts.Body.Length));
+        return new SignedContent(buffer, length);
     }
 
     public void Dispose()

@@ -62,11 +62,12 @@ public static class TimestampedSignatureHeader
     /// <paramref name="timestampText"/> under any of <paramref name="secrets"/>.</summary>
     private static bool AnySecretMatches(string header, ReadOnlySpan<char> timestampText, ReadOnlySpan<byte> body, IReadOnlyList<string> secrets)
     {
-        using var signed = SignedContent.Create(body, timestampText, ".");
+        Span<byte> prefix = stackalloc byte[SignedParts.PrefixStackSize];
+        var signed = new SignedParts(SignedParts.Utf8(prefix, timestampText, "."), body);
         Span<byte> expected = stackalloc byte[HMACSHA256.HashSizeInBytes];
         for (var i = 0; i < secrets.Count; i++)
         {
-            SecretHmac.Compute(HashAlgorithmName.SHA256, secrets[i], signed.Span, expected);
+            SecretHmac.Compute(HashAlgorithmName.SHA256, secrets[i], signed, expected);
             foreach (var range in header.AsSpan().Split(','))
             {
                 var entry = header.AsSpan()[range].Trim();

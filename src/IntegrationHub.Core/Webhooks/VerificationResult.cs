@@ -3,13 +3,11 @@ using IntegrationHub.Core.Connectors;
 namespace IntegrationHub.Core.Webhooks;
 
 /// <summary>The outcome of checking a delivery's signature. A valid result says where the delivery's id comes from — the
-/// vendor's id when verification already holds it, a reader for an id in the body, or neither (the id is derived from the
-/// content) — and <see cref="DeliveryIdFor"/> resolves it, so verification costs only its signature primitive. Valid
-/// results without an id in hand are shared instances: verifying allocates nothing for them.</summary>
-public sealed record VerificationResult
+/// vendor's id when verification already holds it (a header's text, taken as it is), a reader for an id in the body, or
+/// neither (the id is derived from the content) — and <see cref="DeliveryIdFor"/> resolves it, so verification costs
+/// only its signature primitive. A value type: returning any valid result allocates nothing.</summary>
+public readonly record struct VerificationResult
 {
-    private static readonly VerificationResult WithoutId = new(true, null, null, null);
-
     private VerificationResult(bool isValid, string? deliveryId, IDeliveryIdReader? bodyDeliveryId, WebhookProblem? problem)
     {
         IsValid = isValid;
@@ -37,10 +35,9 @@ public sealed record VerificationResult
     public static VerificationResult Valid(string deliveryId) => new(true, deliveryId, null, null);
 
     /// <summary>A valid delivery whose vendor sends no id: <see cref="DeliveryIdFor"/> derives one from the body.</summary>
-    public static VerificationResult ValidWithoutId() => WithoutId;
+    public static VerificationResult ValidWithoutId() => new(true, null, null, null);
 
-    /// <summary>A valid delivery whose vendor writes its id into the body; the body's content stands in when it does not.
-    /// Verifiers keep one such result per reader, so returning it allocates nothing.</summary>
+    /// <summary>A valid delivery whose vendor writes its id into the body; the body's content stands in when it does not.</summary>
     public static VerificationResult ValidWithIdInBody(IDeliveryIdReader reader) => new(true, null, reader, null);
 
     public static VerificationResult Invalid(WebhookProblem problem) => new(false, null, null, problem);

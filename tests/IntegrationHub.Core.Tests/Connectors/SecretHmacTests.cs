@@ -22,6 +22,16 @@ public sealed class SecretHmacTests
         Assert.Equal(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Content), mac[..length].ToArray());
     }
 
+    [Fact]
+    public void Compute_Pieces_IsTheHmacOfThemJoined()
+    {
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+
+        var length = SecretHmac.Compute(HashAlgorithmName.SHA256, "whsec_x", new SignedParts("1700000000."u8, Content, ".end"u8), mac);
+
+        Assert.Equal(HMACSHA256.HashData("whsec_x"u8, [.. "1700000000."u8, .. Content, .. ".end"u8]), mac[..length].ToArray());
+    }
+
     [Theory]
     [InlineData(SignatureEncoding.Hex)]
     [InlineData(SignatureEncoding.Base64)]

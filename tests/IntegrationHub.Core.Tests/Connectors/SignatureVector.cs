@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using IntegrationHub.Core.Tests.Connectors.Schemes;
 
 namespace IntegrationHub.Core.Tests.Connectors;
 
@@ -16,31 +17,14 @@ public sealed record SignatureVector(
     string Note)
 {
     /// <summary>Every vector in the file, read at run time from the test output folder.</summary>
-    public static IReadOnlyList<SignatureVector> LoadAll(string fixturePath)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, fixturePath)));
-        return [.. document.RootElement.EnumerateArray().Select(From)];
-    }
+    public static IReadOnlyList<SignatureVector> LoadAll(string fixturePath) => VectorFile.Load(fixturePath, From);
 
     /// <summary>Theory data: every vector of the file by index, named by its note.</summary>
-    public static TheoryData<int, string> Cases(string fixturePath)
-    {
-        var data = new TheoryData<int, string>();
-        var vectors = LoadAll(fixturePath);
-        for (var index = 0; index < vectors.Count; index++)
-        {
-            data.Add(index, vectors[index].Note);
-        }
-        return data;
-    }
+    public static TheoryData<int, string> Cases(string fixturePath) => VectorFile.Cases(LoadAll(fixturePath), v => v.Note);
 
     private static SignatureVector From(JsonElement vector)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in vector.GetProperty("headers").EnumerateObject())
-        {
-            headers[header.Name] = header.Value.GetString()!;
-        }
+        var headers = VectorFile.Headers(vector);
         var timestamp = UnixSeconds(vector, "timestamp");
         // The clock to freeze is `now`; a vector without one was checked at its own timestamp (or needs no clock).
         var now = UnixSeconds(vector, "now") ?? timestamp ?? 0;

@@ -28,9 +28,19 @@ public sealed class VerificationResultTests
     }
 
     [Fact]
-    public void ValidWithoutId_IsOneSharedInstance()
+    public void Valid_AnyKind_AllocatesNothing()
     {
-        Assert.Same(VerificationResult.ValidWithoutId(), VerificationResult.ValidWithoutId());
+        var reader = VendorDeliveryId.InTopLevelProperty("id");
+        var id = "msg_1";
+        VerificationResult.Valid(id);
+        VerificationResult.ValidWithIdInBody(reader);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var results = (VerificationResult.Valid(id), VerificationResult.ValidWithoutId(), VerificationResult.ValidWithIdInBody(reader));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.True(results.Item1.IsValid && results.Item2.IsValid && results.Item3.IsValid);
     }
 
     [Fact]

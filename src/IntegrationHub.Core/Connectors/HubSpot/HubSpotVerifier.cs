@@ -50,28 +50,16 @@ public sealed class HubSpotVerifier(IOptions<HubOptions> options) : IWebhookVeri
                 + $"{(skewMs > 0 ? "behind" : "ahead of")} the hub's clock; the tolerance is {toleranceMs / 1000.0:0.###} seconds."));
         }
 
-        var uri = request.Url.OriginalString;
-        var body = request.Body.Span;
-        var buffer = ArrayPool<byte>.Shared.Rent(
-            Encoding.UTF8.GetByteCount(request.Method) + Encoding.UTF8.GetByteCount(uri) + body.Length + timestampText.Length);
-        try
-        {
-            var written = Encoding.UTF8.GetBytes(request.Method, buffer);
-            var uriLength = Encoding.UTF8.GetBytes(uri, buffer.AsSpan(written));
-            written += DecodeV3Escapes(buffer.AsSpan(written, uriLength));
-            body.CopyTo(buffer.AsSpan(written));
-            written += body.Length;
-            written += Encoding.UTF8.GetBytes(timestampText, buffer.AsSpan(written));
-            if (SecretHmac.AnyMatches(HashAlgorithmName.SHA256, connection.Secrets, buffer.AsSpan(0, written), signature, SignatureEncoding.Base64))
-            {
-                return null;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-        return WebhookProblem.InvalidSignature($"{HubSpotProvider.SignatureV3Header} matches no configured client secret.");
+        // Signed: method, URI (some escapes decoded), body, timestamp — hashed in those pieces, the body where it lies.
+        Span<byte> stack = stackalloc byte[SignedParts.PrefixStackSize];
+        var prefix = SignedParts.Utf8(stack, request.Method, request.Url.OriginalString);
+        var methodLength = Encoding.UTF8.GetByteCount(request.Method);
+        prefix = prefix[..(methodLength + DecodeV3Escapes(prefix[methodLength..]))];
+        Span<byte> suffix = stackalloc byte[SignedParts.PrefixStackSize];
+        var signed = new SignedParts(prefix, request.Body.Span, SignedParts.Utf8(suffix, timestampText));
+        return SecretHmac.AnyMatches(HashAlgorithmName.SHA256, connection.Secrets, signed, signature, SignatureEncoding.Base64)
+            ? null
+            : WebhookProblem.InvalidSignature($"{HubSpotProvider.SignatureV3Header} matches no configured client secret.");
     }
 
     private static WebhookProblem? VerifyV1OrV2(WebhookRequest request, ConnectionOptions connection)
@@ -96,13 +84,20 @@ public sealed class HubSpotVerifier(IOptions<HubOptions> options) : IWebhookVeri
 
         var method = isV2 ? request.Method : "";
         var uri = isV2 ? request.Url.OriginalString : "";
-        var body = request.Body.Span;
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        Span<byte> stack = stackalloc byte[SignedParts.PrefixStackSize];
         foreach (var secret in connection.Secrets)
         {
-            // The client secret is the first part of the hashed text; the content is wiped when disposed.
-            using var hashed = SignedContent.Create(body, secret, method, uri);
-            SHA256.HashData(hashed.Span, hash);
+            // The client secret starts the hashed text: it is hashed from the stack, which is wiped after each use.
+            var prefix = SignedParts.Utf8(stack, secret, method, uri);
+            try
+            {
+                HashContexts.Finish(HashContexts.Sha256(), new SignedParts(prefix, request.Body.Span), hash);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(prefix);
+            }
             if (SignatureText.HexEquals(signature, hash))
             {
                 return null;

@@ -54,7 +54,8 @@ public sealed class SlackVerifier(IOptions<HubOptions> options) : IWebhookVerifi
 
     private static bool AnySecretMatches(ReadOnlySpan<char> hex, string timestamp, ReadOnlySpan<byte> body, List<string> secrets)
     {
-        using var signed = SignedContent.Create(body, Version, ":", timestamp, ":");
-        return SecretHmac.AnyMatches(HashAlgorithmName.SHA256, secrets, signed.Span, hex, SignatureEncoding.Hex);
+        Span<byte> prefix = stackalloc byte[SignedParts.PrefixStackSize];
+        var signed = new SignedParts(SignedParts.Utf8(prefix, Version, ":", timestamp, ":"), body);
+        return SecretHmac.AnyMatches(HashAlgorithmName.SHA256, secrets, signed, hex, SignatureEncoding.Hex);
     }
 }

@@ -69,8 +69,9 @@ public sealed class StandardWebhooksVerifier(IOptions<HubOptions> options) : IWe
                 + $"the tolerance is {tolerance} seconds."));
         }
 
-        using var content = SignedContent.Create(request.Body.Span, id, ".", timestampText, ".");
-        if (MatchesSecret(signatures, content.Span, connection.Secrets) || MatchesPublicKey(signatures, content.Span, connection.PublicKeys))
+        Span<byte> prefix = stackalloc byte[SignedParts.PrefixStackSize];
+        var signed = new SignedParts(SignedParts.Utf8(prefix, id, ".", timestampText, "."), request.Body.Span);
+        if (MatchesSecret(signatures, signed, connection.Secrets) || MatchesPublicKey(signatures, signed, connection.PublicKeys))
         {
             return VerificationResult.Valid(id);
         }
@@ -87,6 +88,10 @@ public sealed class StandardWebhooksVerifier(IOptions<HubOptions> options) : IWe
         return hmac.GetHashAndReset();
     }
 
+    /// <summary>The HMAC key of a <c>v1</c> secret: base64 after an optional <c>whsec_</c> prefix.</summary>
+    private static readonly HashContexts.KeyDecoder SecretKeyBytes = static (string secret, Span<byte> key, out int length) =>
+        TryDecodeKey(secret, SecretPrefix, key, out length);
+
     /// <summary>The key bytes of a secret: base64 after an optional <c>whsec_</c> prefix; null if it is not base64.</summary>
     public static byte[]? SecretKey(string secret)
     {
@@ -94,17 +99,16 @@ public sealed class StandardWebhooksVerifier(IOptions<HubOptions> options) : IWe
         return TryDecodeKey(secret, SecretPrefix, key, out var written) ? key[..written].ToArray() : null;
     }
 
-    private static bool MatchesSecret(string signatures, ReadOnlySpan<byte> content, List<string> secrets)
+    private static bool MatchesSecret(string signatures, SignedParts content, List<string> secrets)
     {
-        Span<byte> key = stackalloc byte[MaxKeyBytes];
         Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
         foreach (var secret in secrets)
         {
-            if (!TryDecodeKey(secret, SecretPrefix, key, out var keyLength))
+            if (HashContexts.Hmac(HashAlgorithmName.SHA256, secret, SecretKeyBytes) is not { } hmac)
             {
                 continue;
             }
-            HMACSHA256.HashData(key[..keyLength], content, mac);
+            HashContexts.Finish(hmac, content, mac);
             foreach (var range in signatures.AsSpan().Split(' '))
             {
                 if (TryEntry(signatures.AsSpan()[range], SymmetricVersion, out var offered) && SignatureText.Base64Equals(offered, mac))
@@ -116,8 +120,14 @@ public sealed class StandardWebhooksVerifier(IOptions<HubOptions> options) : IWe
         return false;
     }
 
-    private bool MatchesPublicKey(string signatures, ReadOnlySpan<byte> content, List<string> publicKeys)
+    private bool MatchesPublicKey(string signatures, SignedParts signed, List<string> publicKeys)
     {
+        if (publicKeys.Count == 0)
+        {
+            return false;
+        }
+        // Ed25519 signs the message whole, so here the pieces are put together.
+        using var content = SignedContent.Join(signed);
         var ed25519 = SignatureAlgorithm.Ed25519;
         Span<byte> signature = stackalloc byte[MaxSignatureBytes];
         foreach (var publicKey in publicKeys)
@@ -131,7 +141,7 @@ public sealed class StandardWebhooksVerifier(IOptions<HubOptions> options) : IWe
                 if (TryEntry(signatures.AsSpan()[range], AsymmetricVersion, out var offered)
                     && Convert.TryFromBase64Chars(offered, signature, out var signatureLength)
                     && signatureLength == ed25519.SignatureSize
-                    && ed25519.Verify(key, content, signature[..signatureLength]))
+                    && ed25519.Verify(key, content.Span, signature[..signatureLength]))
                 {
                     return true;
                 }

@@ -28,7 +28,7 @@ public sealed class TwilioVerifier : IWebhookVerifier
         if (bodyHash.Found)
         {
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(body, hash);
+            HashContexts.Finish(HashContexts.Sha256(), SignedParts.BodyOnly(body), hash);
             if (!SignatureText.HexEquals(url.AsSpan(bodyHash.Value), hash))
             {
                 return VerificationResult.Invalid(WebhookProblem.InvalidSignature(

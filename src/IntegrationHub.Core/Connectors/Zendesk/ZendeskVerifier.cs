@@ -65,7 +65,8 @@ public sealed class ZendeskVerifier(IOptions<HubOptions> options) : IWebhookVeri
     private static bool AnySecretMatches(string base64, string timestamp, ReadOnlySpan<byte> body, List<string> secrets)
     {
         // The signed content is `{timestamp}{body}`; the timestamp parsed as ISO 8601 or digits, so it is ASCII.
-        using var signed = SignedContent.Create(body, timestamp);
-        return SecretHmac.AnyMatches(HashAlgorithmName.SHA256, secrets, signed.Span, base64, SignatureEncoding.Base64);
+        Span<byte> prefix = stackalloc byte[SignedParts.PrefixStackSize];
+        var signed = new SignedParts(SignedParts.Utf8(prefix, timestamp), body);
+        return SecretHmac.AnyMatches(HashAlgorithmName.SHA256, secrets, signed, base64, SignatureEncoding.Base64);
     }
 }

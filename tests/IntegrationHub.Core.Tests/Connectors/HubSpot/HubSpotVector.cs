@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IntegrationHub.Core.Tests.Connectors.Schemes;
 
 namespace IntegrationHub.Core.Tests.Connectors.HubSpot;
 
@@ -23,31 +24,14 @@ public sealed record HubSpotVector(
     private static readonly DateTimeOffset UnsignedClock = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>Every vector in the file, read at run time from the test output folder.</summary>
-    public static IReadOnlyList<HubSpotVector> LoadAll()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, FixturePath)));
-        return [.. document.RootElement.EnumerateArray().Select(From)];
-    }
+    public static IReadOnlyList<HubSpotVector> LoadAll() => VectorFile.Load(FixturePath, From);
 
     /// <summary>Every vector, by index, with its note to name the case: all of them are in the scheme.</summary>
-    public static TheoryData<int, string> Cases()
-    {
-        var data = new TheoryData<int, string>();
-        var vectors = LoadAll();
-        for (var index = 0; index < vectors.Count; index++)
-        {
-            data.Add(index, vectors[index].Note);
-        }
-        return data;
-    }
+    public static TheoryData<int, string> Cases() => VectorFile.Cases(LoadAll(), v => v.Note);
 
     private static HubSpotVector From(JsonElement vector)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in vector.GetProperty("headers").EnumerateObject())
-        {
-            headers[header.Name] = header.Value.GetString()!;
-        }
+        var headers = VectorFile.Headers(vector);
         // The clock to freeze is `now_ms`; a v3 vector without one was signed "just now", at its own timestamp (ms).
         var now = Number(vector, "now_ms") ?? Number(vector, "timestamp");
         return new HubSpotVector(

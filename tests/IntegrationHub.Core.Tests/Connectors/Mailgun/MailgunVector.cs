@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IntegrationHub.Core.Tests.Connectors.Schemes;
 
 namespace IntegrationHub.Core.Tests.Connectors.Mailgun;
 
@@ -9,23 +10,10 @@ public sealed record MailgunVector(string Secret, string Body, DateTimeOffset No
     public const string FixturePath = "Fixtures/webhooks/signatures/mailgun.json";
 
     /// <summary>Every vector in the file, read at run time from the test output folder.</summary>
-    public static IReadOnlyList<MailgunVector> LoadAll()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, FixturePath)));
-        return [.. document.RootElement.EnumerateArray().Select(From)];
-    }
+    public static IReadOnlyList<MailgunVector> LoadAll() => VectorFile.Load(FixturePath, From);
 
     /// <summary>Every vector, by index, with its note to name the case: all of them are in the scheme.</summary>
-    public static TheoryData<int, string> Cases()
-    {
-        var data = new TheoryData<int, string>();
-        var vectors = LoadAll();
-        for (var index = 0; index < vectors.Count; index++)
-        {
-            data.Add(index, vectors[index].Note);
-        }
-        return data;
-    }
+    public static TheoryData<int, string> Cases() => VectorFile.Cases(LoadAll(), v => v.Note);
 
     // The clock to freeze: the file has no `now`, so each vector was signed "just now", at its own timestamp.
     private static MailgunVector From(JsonElement vector) => new(

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IntegrationHub.Core.Tests.Connectors.Schemes;
 
 namespace IntegrationHub.Core.Tests.Connectors.SendGrid;
 
@@ -18,31 +19,14 @@ public sealed record SendGridVector(
     private static readonly DateTimeOffset UnreadableTimestampClock = DateTimeOffset.FromUnixTimeSeconds(1600112502);
 
     /// <summary>Every vector in the file, read at run time from the test output folder.</summary>
-    public static IReadOnlyList<SendGridVector> LoadAll()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, FixturePath)));
-        return [.. document.RootElement.EnumerateArray().Select(From)];
-    }
+    public static IReadOnlyList<SendGridVector> LoadAll() => VectorFile.Load(FixturePath, From);
 
     /// <summary>Every vector, by index, with its note to name the case: all of them are in the scheme.</summary>
-    public static TheoryData<int, string> Cases()
-    {
-        var data = new TheoryData<int, string>();
-        var vectors = LoadAll();
-        for (var index = 0; index < vectors.Count; index++)
-        {
-            data.Add(index, vectors[index].Note);
-        }
-        return data;
-    }
+    public static TheoryData<int, string> Cases() => VectorFile.Cases(LoadAll(), v => v.Note);
 
     private static SendGridVector From(JsonElement vector)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in vector.GetProperty("headers").EnumerateObject())
-        {
-            headers[header.Name] = header.Value.GetString()!;
-        }
+        var headers = VectorFile.Headers(vector);
         // The file has no `now`: each vector was signed "just now", at its own timestamp.
         var timestamp = vector.GetProperty("timestamp");
         return new SendGridVector(

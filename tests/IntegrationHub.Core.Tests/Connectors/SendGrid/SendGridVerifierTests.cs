@@ -4,6 +4,7 @@ using System.Text;
 using IntegrationHub.Core.Configuration;
 using IntegrationHub.Core.Connectors;
 using IntegrationHub.Core.Connectors.SendGrid;
+using IntegrationHub.Core.Tests.Connectors.Schemes;
 using IntegrationHub.Core.Webhooks;
 using Microsoft.Extensions.Options;
 
@@ -70,16 +71,7 @@ public sealed class SendGridVerifierTests : IDisposable
         var result = sut.Verify(request, ConnectionWith(vector.PublicKey), vector.Now);
 
         // Assert
-        Assert.True(vector.Valid == result.IsValid, $"vector {index} ({note}): expected valid={vector.Valid}, got {result.Problem?.Detail}");
-        if (vector.Valid)
-        {
-            Assert.Equal(ContentDeliveryId.For(body), result.DeliveryIdFor(body));
-        }
-        else
-        {
-            Assert.Null(result.DeliveryId);
-            Assert.Equal(401, result.Problem!.Status);
-        }
+        VerifierAssert.AnswersVectorWithContentId(result, vector.Valid, body, index, note);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using IntegrationHub.Core.Tests.Connectors.Schemes;
 
 namespace IntegrationHub.Core.Tests.Connectors.StandardWebhooks;
 
@@ -18,19 +19,11 @@ public sealed record StandardWebhooksVector(
     public const string FixturePath = "Fixtures/webhooks/signatures/standard_webhooks.json";
 
     /// <summary>Every vector in the file, read at run time from the test output folder.</summary>
-    public static IReadOnlyList<StandardWebhooksVector> LoadAll()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, FixturePath)));
-        return [.. document.RootElement.EnumerateArray().Select(From)];
-    }
+    public static IReadOnlyList<StandardWebhooksVector> LoadAll() => VectorFile.Load(FixturePath, From);
 
     private static StandardWebhooksVector From(JsonElement vector)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in vector.GetProperty("headers").EnumerateObject())
-        {
-            headers[header.Name] = header.Value.GetString()!;
-        }
+        var headers = VectorFile.Headers(vector);
         // The clock to freeze is `now`; a vector without one was signed "just now", at its own timestamp.
         var clock = vector.TryGetProperty("now", out var now) && now.ValueKind == JsonValueKind.Number
             ? now.GetInt64()

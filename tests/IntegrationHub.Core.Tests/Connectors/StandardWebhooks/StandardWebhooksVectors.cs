@@ -1,4 +1,5 @@
 using IntegrationHub.Core.Connectors.StandardWebhooks;
+using IntegrationHub.Core.Tests.Connectors.Schemes;
 
 namespace IntegrationHub.Core.Tests.Connectors.StandardWebhooks;
 
@@ -12,17 +13,8 @@ public static class StandardWebhooksVectors
     /// The file's <c>standard-webhooks-spec</c> vector is filtered out here on purpose, not skipped: it is the spec's
     /// example headers (one <c>v1</c> and one <c>v1a</c> signature) with no published secret or public key, so no
     /// verifier can check it either way.</summary>
-    public static TheoryData<int, string> Cases()
-    {
-        var data = new TheoryData<int, string>();
-        var vectors = StandardWebhooksVector.LoadAll();
-        for (var index = 0; index < vectors.Count; index++)
-        {
-            if (vectors[index].Source == StandardWebhooksProvider.Id || vectors[index].Source.StartsWith(V1aSource, StringComparison.Ordinal))
-            {
-                data.Add(index, vectors[index].Note);
-            }
-        }
-        return data;
-    }
+    public static TheoryData<int, string> Cases() => VectorFile.Cases(
+        StandardWebhooksVector.LoadAll(),
+        v => v.Note,
+        v => v.Source == StandardWebhooksProvider.Id || v.Source.StartsWith(V1aSource, StringComparison.Ordinal));
 }
