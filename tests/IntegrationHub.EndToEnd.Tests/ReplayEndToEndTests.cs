@@ -20,13 +20,15 @@ public sealed class ReplayEndToEndTests(HubFixture hub)
         var run = Guid.NewGuid().ToString("N");
         var ada = $"ada.{run}@example.com";
         var grace = $"grace.{run}@example.com";
+        // Record ids and the phone are this run's own: the identity graph links people by any identifier, so values
+        // shared with other tests on the same hub would join their people.
         var at = DateTimeOffset.Parse("2026-11-20T10:00:00Z", CultureInfo.InvariantCulture);
         (string Id, string Body)[] deliveries =
         [
-            ($"msg_{run}_1", StandardWebhooksSender.ContactEvent("contact.created", at, "crm-1", ada, "Ada", "Lovelace", "")),
-            ($"msg_{run}_2", StandardWebhooksSender.ContactEvent("contact.updated", at.AddMinutes(5), "crm-1", ada, "Ada", "King", "(415) 555-2671")),
-            ($"msg_{run}_3", StandardWebhooksSender.ContactEvent("contact.updated", at.AddMinutes(1), "crm-1", ada, "Augusta", "Lovelace", "")),
-            ($"msg_{run}_4", StandardWebhooksSender.ContactEvent("contact.created", at, "crm-2", grace, "Grace", "Hopper", "")),
+            ($"msg_{run}_1", StandardWebhooksSender.ContactEvent("contact.created", at, $"crm-{run}-1", ada, "Ada", "Lovelace", "")),
+            ($"msg_{run}_2", StandardWebhooksSender.ContactEvent("contact.updated", at.AddMinutes(5), $"crm-{run}-1", ada, "Ada", "King", $"(415) 555-{Random.Shared.Next(2000, 9000)}")),
+            ($"msg_{run}_3", StandardWebhooksSender.ContactEvent("contact.updated", at.AddMinutes(1), $"crm-{run}-1", ada, "Augusta", "Lovelace", "")),
+            ($"msg_{run}_4", StandardWebhooksSender.ContactEvent("contact.created", at, $"crm-{run}-2", grace, "Grace", "Hopper", "")),
         ];
         var from = DateTimeOffset.UtcNow;
         foreach (var (id, body) in deliveries)
