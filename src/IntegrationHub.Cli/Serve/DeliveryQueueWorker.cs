@@ -25,76 +25,152 @@ internal sealed partial class DeliveryQueueWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        // Workflow runs at once, across every message received; a message naming many deliveries shares them.
+        // Workflow runs at once, across every message held; a message naming many deliveries shares them.
         using var runs = new SemaphoreSlim(settings.Concurrency);
+        // Messages held at once. A new receive asks only for the free places, as soon as one frees, so one slow
+        // message never holds back the rest.
+        using var places = new SemaphoreSlim(settings.Concurrency);
+        var held = new HashSet<Task>();
         var idle = MinPollInterval;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            IReadOnlyList<ReceivedDelivery> batch;
-            try
-            {
-                batch = await consumer.ReceiveAsync(
-                    Math.Min(StorageQueueConsumer.MaxBatch, settings.Concurrency), settings.VisibilityTimeout, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogReceiveFailed(exception);
-                batch = [];
-                idle = settings.MaxPollInterval;
-            }
-
-            if (batch.Count == 0)
-            {
-                await PauseAsync(idle, stoppingToken);
-                idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, settings.MaxPollInterval.Ticks));
-                continue;
-            }
-            idle = MinPollInterval;
-            await Task.WhenAll(batch.Select(message => HandleAsync(message, settings, runs, stoppingToken)));
-        }
-    }
-
-    private async Task HandleAsync(ReceivedDelivery message, DeliveryWorkerOptions settings, SemaphoreSlim runs, CancellationToken cancellationToken)
-    {
         try
         {
-            if (message.Messages.Count == 0)
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await consumer.DeadLetterAsync(message, "UnreadableMessage", message.ParseError ?? "Not a delivery message.", cancellationToken);
-                return;
+                await places.WaitAsync(stoppingToken);
+                var free = 1;
+                while (free < StorageQueueConsumer.MaxBatch && places.Wait(0, CancellationToken.None))
+                {
+                    free++;
+                }
+
+                IReadOnlyList<ReceivedDelivery> batch;
+                try
+                {
+                    batch = await consumer.ReceiveAsync(free, settings.VisibilityTimeout, stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    LogReceiveFailed(exception);
+                    batch = [];
+                    idle = settings.MaxPollInterval;
+                }
+                if (free > batch.Count)
+                {
+                    places.Release(free - batch.Count);
+                }
+                if (batch.Count == 0)
+                {
+                    await PauseAsync(idle, stoppingToken);
+                    idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, settings.MaxPollInterval.Ticks));
+                    continue;
+                }
+                idle = MinPollInterval;
+                foreach (var message in batch)
+                {
+                    var handling = HandleAsync(message, settings, runs, stoppingToken);
+                    lock (held)
+                    {
+                        held.Add(handling);
+                    }
+                    _ = handling.ContinueWith(
+                        done =>
+                        {
+                            lock (held)
+                            {
+                                held.Remove(done);
+                            }
+                            places.Release();
+                        },
+                        CancellationToken.None,
+                        TaskContinuationOptions.ExecuteSynchronously,
+                        TaskScheduler.Default);
+                }
             }
-            if (message.Message is { } delivery)
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        Task[] remaining;
+        lock (held)
+        {
+            remaining = [.. held];
+        }
+        await Task.WhenAll(remaining);
+    }
+
+    /// <summary>Runs a message's deliveries while a <see cref="MessageLease"/> keeps it hidden, then settles it with
+    /// the latest pop receipt. Never throws: what cannot be settled reappears after its visibility timeout.</summary>
+    private async Task HandleAsync(ReceivedDelivery received, DeliveryWorkerOptions settings, SemaphoreSlim runs, CancellationToken cancellationToken)
+    {
+        if (received.Messages.Count == 0)
+        {
+            await SettleAsync(received, () => consumer.DeadLetterAsync(
+                received, "UnreadableMessage", received.ParseError ?? "Not a delivery message.", cancellationToken), cancellationToken);
+            return;
+        }
+
+        await using var lease = MessageLease.Start(consumer, received, settings.VisibilityTimeout, time, logger, cancellationToken);
+        Exception? failure = null;
+        try
+        {
+            if (received.Message is { } delivery)
             {
                 await RunAsync(delivery, runs, cancellationToken);
-                await consumer.CompleteAsync(message, cancellationToken);
-                return;
             }
-            await HandleManyAsync(message, runs, cancellationToken);
+            else
+            {
+                await RunManyAsync(received, runs, cancellationToken);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Stopping: the message becomes visible again when its visibility timeout runs out.
-        }
-        catch (Exception exception) when (message.Message is null)
-        {
-            // Settling a shared (or unreadable) message failed: it reappears after its visibility timeout, and running
-            // its deliveries again changes nothing.
-            LogSettleFailed(exception, message.MessageId);
+            await lease.StopAsync();
+            return;
         }
         catch (Exception exception)
         {
-            await SettleFailureAsync(message, exception, settings, cancellationToken);
+            failure = exception;
+        }
+
+        var message = await lease.StopAsync();
+        if (failure is null)
+        {
+            await SettleAsync(message, () => consumer.CompleteAsync(message, cancellationToken), cancellationToken);
+        }
+        else if (message.Message is null)
+        {
+            // Sending a failed delivery of a shared message on by itself failed: the whole message reappears after its
+            // visibility timeout, and running its deliveries again changes nothing.
+            LogSettleFailed(failure, message.MessageId);
+        }
+        else
+        {
+            await SettleAsync(message, () => SettleFailureAsync(message, failure, settings, cancellationToken), cancellationToken);
+        }
+    }
+
+    private async Task SettleAsync(ReceivedDelivery message, Func<Task> settle, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await settle();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the message reappears after its visibility timeout.
+        }
+        catch (Exception exception)
+        {
+            LogSettleFailed(exception, message.MessageId);
         }
     }
 
     /// <summary>A message naming several deliveries: runs them all; each that fails is sent on by itself, to be retried,
-    /// counted and dead-lettered exactly as a message of its own; then the message is completed. A crash before that
-    /// brings the whole message back, and running a delivery again changes nothing.</summary>
-    private async Task HandleManyAsync(ReceivedDelivery message, SemaphoreSlim runs, CancellationToken cancellationToken)
+    /// counted and dead-lettered exactly as a message of its own. A crash before the message is completed brings it
+    /// all back, and running a delivery again changes nothing.</summary>
+    private async Task RunManyAsync(ReceivedDelivery message, SemaphoreSlim runs, CancellationToken cancellationToken)
     {
         var failed = await Task.WhenAll(message.Messages.Select(async delivery =>
         {
@@ -113,7 +189,6 @@ internal sealed partial class DeliveryQueueWorker(
         {
             await consumer.RequeueAloneAsync(delivery, cancellationToken);
         }
-        await consumer.CompleteAsync(message, cancellationToken);
     }
 
     private async Task RunAsync(DeliveryMessage delivery, SemaphoreSlim runs, CancellationToken cancellationToken)
@@ -133,26 +208,18 @@ internal sealed partial class DeliveryQueueWorker(
     private async Task SettleFailureAsync(
         ReceivedDelivery message, Exception exception, DeliveryWorkerOptions settings, CancellationToken cancellationToken)
     {
-        try
+        if (ProcessingFailures.IsPermanent(exception))
         {
-            if (ProcessingFailures.IsPermanent(exception))
-            {
-                await DeadLetterAsync(message, exception.GetType().Name, exception.Message, cancellationToken);
-            }
-            else if (message.DequeueCount >= settings.MaxDeliveryCount)
-            {
-                await DeadLetterAsync(message, "MaxDeliveryCountExceeded", $"{exception.GetType().Name}: {exception.Message}", cancellationToken);
-            }
-            else
-            {
-                LogRetrying(exception, message.MessageId, message.DequeueCount);
-                await consumer.AbandonAsync(message, RetryDelay(message.DequeueCount), cancellationToken);
-            }
+            await DeadLetterAsync(message, exception.GetType().Name, exception.Message, cancellationToken);
         }
-        catch (Exception settleFailure) when (settleFailure is not OperationCanceledException)
+        else if (message.DequeueCount >= settings.MaxDeliveryCount)
         {
-            // The message reappears when its visibility timeout runs out; nothing is lost.
-            LogSettleFailed(settleFailure, message.MessageId);
+            await DeadLetterAsync(message, "MaxDeliveryCountExceeded", $"{exception.GetType().Name}: {exception.Message}", cancellationToken);
+        }
+        else
+        {
+            LogRetrying(exception, message.MessageId, message.DequeueCount);
+            await consumer.AbandonAsync(message, RetryDelay(message.DequeueCount), cancellationToken);
         }
     }
 

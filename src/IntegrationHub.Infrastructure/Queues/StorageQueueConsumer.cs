@@ -43,8 +43,23 @@ public sealed partial class StorageQueueConsumer(StorageResources storage, TimeP
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        return await HideAsync(message, delay, cancellationToken);
+    }
+
+    /// <summary>Keeps a message being processed hidden for another <paramref name="visibility"/> (Service Bus's lock
+    /// renewal), so a long run is not handed to a second receiver. The returned copy holds the new pop receipt; the old
+    /// one no longer settles the message.</summary>
+    public async Task<ReceivedDelivery> RenewAsync(ReceivedDelivery message, TimeSpan visibility, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentOutOfRangeException.ThrowIfLessThan(visibility, TimeSpan.FromSeconds(1));
+        return await HideAsync(message, visibility, cancellationToken);
+    }
+
+    private async Task<ReceivedDelivery> HideAsync(ReceivedDelivery message, TimeSpan visibility, CancellationToken cancellationToken)
+    {
         var queue = await DeliveriesAsync(cancellationToken);
-        var receipt = await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
+        var receipt = await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: visibility, cancellationToken: cancellationToken);
         return message with { PopReceipt = receipt.Value.PopReceipt };
     }
 

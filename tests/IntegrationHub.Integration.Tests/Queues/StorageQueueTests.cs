@@ -66,6 +66,25 @@ public sealed class StorageQueueTests(AzuriteFixture azurite) : StorageTest(azur
     }
 
     [Fact]
+    public async Task RenewAsync_BeforeTheVisibilityRunsOut_KeepsTheMessageHiddenAndOnlyTheNewReceiptSettlesIt()
+    {
+        // Arrange
+        var (queue, consumer) = CreateSut();
+        await queue.EnqueueAsync(new DeliveryMessage("shop", "msg_long"));
+        var received = Assert.Single(await consumer.ReceiveAsync(1, TimeSpan.FromSeconds(2)));
+
+        // Act
+        var renewed = await consumer.RenewAsync(received, Visibility);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        // Assert: past the first visibility timeout, nobody else receives it; the old receipt no longer settles it.
+        Assert.Empty(await consumer.ReceiveAsync(1, Visibility));
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => consumer.CompleteAsync(received));
+        await consumer.CompleteAsync(renewed);
+        Assert.Equal(0, await consumer.GetDepthAsync());
+    }
+
+    [Fact]
     public async Task DeadLetterAsync_PoisonMessage_MovesItToThePoisonQueueWithTheReason()
     {
         // Arrange
