@@ -256,7 +256,7 @@ internal sealed class RawStorageBaseline(string connectionString, IReadOnlyList<
     {
         public GroupCommit Sends { get; } = new(
             async batch => await Queue.SendMessageAsync(
-                batch.Count == 1 ? batch[0] : GroupCommit.JsonArray(batch), visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1)),
+                GroupCommit.Body(batch), visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1)),
             StorageDeliveryQueue.MaxPerMessage, StorageDeliveryQueue.MaxMessageChars);
 
         public async Task CreateAsync(CancellationToken cancellationToken)

@@ -33,6 +33,10 @@ public sealed class GroupCommit(Func<IReadOnlyList<string>, Task> write, int max
     /// <summary>The JSON texts as one array.</summary>
     public static string JsonArray(IReadOnlyList<string> items) => $"[{string.Join(',', items)}]";
 
+    /// <summary>A queue message's body: one item as its own object, several as an array of them — the hub's rule for
+    /// every Storage queue it group-commits to.</summary>
+    public static string Body(IReadOnlyList<string> items) => items.Count == 1 ? items[0] : JsonArray(items);
+
     /// <summary>Writes what waits, batch after batch, until nothing does. Not tied to any caller's cancellation: one
     /// caller giving up must not fail the others sharing its write.</summary>
     private async Task WriteWaitingAsync()

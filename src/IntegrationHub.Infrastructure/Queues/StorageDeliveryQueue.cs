@@ -29,7 +29,7 @@ public sealed class StorageDeliveryQueue : IDeliveryQueue
         _sends = new GroupCommit(async batch =>
         {
             var queue = await storage.QueueAsync(StorageNames.DeliveryQueue, CancellationToken.None);
-            await queue.SendMessageAsync(Body(batch), visibilityTimeout: null, timeToLive: NeverExpires, CancellationToken.None);
+            await queue.SendMessageAsync(GroupCommit.Body(batch), visibilityTimeout: null, timeToLive: NeverExpires, CancellationToken.None);
         }, MaxPerMessage, MaxMessageChars);
     }
 
@@ -38,7 +38,4 @@ public sealed class StorageDeliveryQueue : IDeliveryQueue
         ArgumentNullException.ThrowIfNull(message);
         return _sends.AddAsync(JsonSerializer.Serialize(message, StorageJson.Options), cancellationToken);
     }
-
-    /// <summary>One delivery is sent as its own object, as it always was; several as an array of them.</summary>
-    private static string Body(IReadOnlyList<string> batch) => batch.Count == 1 ? batch[0] : GroupCommit.JsonArray(batch);
 }

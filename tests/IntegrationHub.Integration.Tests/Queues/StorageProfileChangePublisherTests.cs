@@ -70,6 +70,36 @@ public sealed class StorageProfileChangePublisherTests(AzuriteFixture azurite) :
     }
 
     [Fact]
+    public async Task PublishAsync_ManyAtOnce_FewerMessagesThanChangesAndEveryChangeInOne()
+    {
+        // Arrange: changes published while a send is in flight go together in the next message, as an array.
+        var publisher = Storage.Get<IProfileChangePublisher>();
+        var changes = Enumerable.Range(0, 60).Select(i => Change($"Ada {i}")).ToList();
+
+        // Act
+        await Task.WhenAll(changes.Select(c => publisher.PublishAsync(c)));
+
+        // Assert
+        var queue = Storage.Resources.Queues.GetQueueClient($"{Storage.Prefix}profile-changed");
+        var bodies = new List<JsonElement>();
+        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } received)
+        {
+            foreach (var message in received)
+            {
+                bodies.Add(JsonDocument.Parse(message.Body.ToString()).RootElement.Clone());
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        }
+        var published = bodies
+            .SelectMany(b => b.ValueKind == JsonValueKind.Array ? b.EnumerateArray().ToList() : [b])
+            .Select(c => c.GetProperty("messageId").GetString())
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(changes.Select(c => c.MessageId).Order(StringComparer.Ordinal), published);
+        Assert.InRange(bodies.Count, 1, changes.Count - 1);
+        Assert.Contains(bodies, b => b.ValueKind == JsonValueKind.Array);
+    }
+
+    [Fact]
     public async Task PublishAsync_OverAQueueMessage_RefusedBeforeAnythingIsWritten()
     {
         // Arrange
