@@ -18,6 +18,12 @@ namespace IntegrationHub.Infrastructure.Identity;
 public sealed class TableIdentityGraphStore(StorageResources storage) : IIdentityGraphStore
 {
     private const string ProfileIdProperty = "ProfileId";
+
+    /// <summary>On a pointer: the graph found the identifier shared (it would join more profiles than
+    /// <see cref="IdentityOptions.MaxProfilesPerIdentifier"/> allows). From then on it is loaded like an overloaded
+    /// one — not followed, its facts not read, its pointer not checked — so a phone number many people give costs each
+    /// of them one scan, not a load of everyone who ever gave it (docs/identity.md, "Limits").</summary>
+    private const string SharedProperty = "Shared";
     private const string LastEventProperty = "LastEvent";
     private const int MaxFactAttempts = 10;
 
@@ -25,6 +31,7 @@ public sealed class TableIdentityGraphStore(StorageResources storage) : IIdentit
     private const int ReadParallelism = 16;
 
     private static readonly string[] PointerOnly = [ProfileIdProperty];
+    private static readonly string[] PointerColumns = [ProfileIdProperty, SharedProperty];
 
     public async Task<IdentityEvent> RecordAsync(
         IdentityEvent identityEvent, PersonTraits traits, Interaction interaction, CancellationToken cancellationToken = default)
@@ -124,8 +131,14 @@ public sealed class TableIdentityGraphStore(StorageResources storage) : IIdentit
         {
             throw new ArgumentException("The snapshot was not loaded by this store.", nameof(snapshot));
         }
-        var pointersChanged = loaded.Scans.Values.Any(s =>
-            s.Overloaded ? s.ProfileId is not null : s.ProfileId != commit.ProfileOf.GetValueOrDefault(s.Key));
+        var foundShared = commit.Profiles
+            .SelectMany(p => p.Excluded)
+            .Where(x => x.Reason == ExcludedIdentifier.Shared)
+            .Select(x => x.Identifier)
+            .ToHashSet();
+        var pointersChanged = loaded.Scans.Values.Any(s => s.Overloaded
+            ? s.ProfileId is not null
+            : s.ProfileId != commit.ProfileOf.GetValueOrDefault(s.Key) || foundShared.Contains(s.Key));
         if (commit.Profiles.Count == 0 && commit.Retired.Count == 0 && !pointersChanged)
         {
             // Nothing to write, so nothing stale can be written: a redelivery costs no checks.
@@ -144,7 +157,7 @@ public sealed class TableIdentityGraphStore(StorageResources storage) : IIdentit
             await Task.WhenAll(commit.Retired.Select(r => RetireAsync(profilesTable, loaded, r, cancellationToken)));
             await Task.WhenAll(loaded.Scans.Values.Select(s => s.Overloaded
                 ? ClearPointerAsync(identities, s, cancellationToken)
-                : SettlePointerAsync(identities, s, commit.ProfileOf.GetValueOrDefault(s.Key), cancellationToken)));
+                : SettlePointerAsync(identities, s, commit.ProfileOf.GetValueOrDefault(s.Key), foundShared.Contains(s.Key), cancellationToken)));
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
@@ -181,6 +194,11 @@ public sealed class TableIdentityGraphStore(StorageResources storage) : IIdentit
         var partition = IdentityRows.PartitionKey(identifier);
         var row = IdentityRows.Shared(identifier);
         var exists = (await table.GetEntityIfExistsAsync<TableEntity>(partition, row, PointerOnly, cancellationToken)).HasValue;
+        if (!marked)
+        {
+            // The operator says it links people: whatever the graph found before is looked at again, from every event.
+            await ForgetFoundSharedAsync(table, identifier, cancellationToken);
+        }
         if (exists == marked)
         {
             return;
@@ -189,6 +207,17 @@ public sealed class TableIdentityGraphStore(StorageResources storage) : IIdentit
             ? new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, row))
             : new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, row), ETag.All);
         await table.SubmitTransactionAsync([change, Touch(identifier, row)], cancellationToken);
+    }
+
+    private static async Task ForgetFoundSharedAsync(TableClient table, IdentityKey identifier, CancellationToken cancellationToken)
+    {
+        var (partition, row) = (IdentityRows.PartitionKey(identifier), IdentityRows.Pointer(identifier));
+        var pointer = await table.GetEntityIfExistsAsync<TableEntity>(partition, row, PointerColumns, cancellationToken);
+        if (pointer.HasValue && pointer.Value!.GetBoolean(SharedProperty) == true)
+        {
+            var cleared = new TableEntity(partition, row) { [SharedProperty] = false };
+            await table.UpdateEntityAsync(cleared, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
     }
 
     public async Task<string?> ResolveIdAsync(string profileId, CancellationToken cancellationToken = default)
@@ -286,10 +315,11 @@ public sealed class TableIdentityGraphStore(StorageResources storage) : IIdentit
         var partition = IdentityRows.PartitionKey(key);
         var (lower, upper) = IdentityRows.Range(key);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {lower} and RowKey lt {upper}");
-        var select = FactEntity.GraphColumns.Append(ProfileIdProperty).Append("RowKey").ToList();
+        var select = FactEntity.GraphColumns.Append(ProfileIdProperty).Append(SharedProperty).Append("RowKey").ToList();
         ETag? pointer = null;
         string? profileId = null;
         var shared = false;
+        var foundShared = false;
         var events = new List<IdentityEvent>();
         var unlinkedOn = new List<EventRef>();
         await foreach (var entity in table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select, cancellationToken))
@@ -297,6 +327,7 @@ public sealed class TableIdentityGraphStore(StorageResources storage) : IIdentit
             if (entity.RowKey == lower)
             {
                 (pointer, profileId) = (entity.ETag, NonEmpty(entity.GetString(ProfileIdProperty)));
+                foundShared = entity.GetBoolean(SharedProperty) == true;
             }
             else if (IdentityRows.IsShared(entity.RowKey))
             {
@@ -304,7 +335,7 @@ public sealed class TableIdentityGraphStore(StorageResources storage) : IIdentit
             }
             else if (IdentityRows.IsFact(entity.RowKey))
             {
-                if (events.Count == maxEvents)
+                if (foundShared || events.Count == maxEvents)
                 {
                     return new KeyScan(key, pointer, profileId, shared, Overloaded: true, [], []);
                 }
@@ -435,15 +466,20 @@ public sealed class TableIdentityGraphStore(StorageResources storage) : IIdentit
         }
     }
 
-    /// <summary>Rewrites the pointer if its profile changed, or checks it kept the version the snapshot read: either
-    /// way, a fact written under it since the load makes this fail with 412 (or 409 for a pointer read as absent).</summary>
-    private static async Task SettlePointerAsync(TableClient table, KeyScan scan, string? profileId, CancellationToken cancellationToken)
+    /// <summary>Rewrites the pointer if its profile changed or the graph found it shared (recorded on it), or checks it
+    /// kept the version the snapshot read: either way, a fact written under it since the load makes this fail with 412 (or 409 for a pointer read as absent).</summary>
+    private static async Task SettlePointerAsync(
+        TableClient table, KeyScan scan, string? profileId, bool foundShared, CancellationToken cancellationToken)
     {
         var partition = IdentityRows.PartitionKey(scan.Key);
         var row = IdentityRows.Pointer(scan.Key);
-        if (profileId != scan.ProfileId)
+        if (profileId != scan.ProfileId || foundShared)
         {
             var entity = new TableEntity(partition, row) { [ProfileIdProperty] = profileId ?? "" };
+            if (foundShared)
+            {
+                entity[SharedProperty] = true;
+            }
             if (scan.PointerETag is { } version)
             {
                 await table.UpdateEntityAsync(entity, version, TableUpdateMode.Merge, cancellationToken);

@@ -137,4 +137,51 @@ public sealed class TableIdentityGraphStoreTests(AzuriteFixture azurite) : Stora
         var people = await Task.WhenAll(Enumerable.Range(0, 11).Select(i => index.FindAsync(IdentityKey.ForEmail($"person{i}@example.com"))));
         Assert.Equal(11, people.Distinct().Count());
     }
+
+    [Fact]
+    public async Task LoadAsync_PhoneTheGraphFoundShared_IsNotFollowedAgain()
+    {
+        // Arrange: five people with their own emails give one phone; more than three profiles makes it shared.
+        var worker = new IdentityWorker(Storage);
+        for (var i = 0; i < 5; i++)
+        {
+            await worker.ProcessAsync("crm", $"e{i}", Person($"lead_{i}", $"person{i}@example.com", Phone, hour: i));
+        }
+
+        // Act
+        var late = await worker.ProcessAsync("crm", "e99", Person("lead_99", "late@example.com", Phone, hour: 99));
+        var fromPhone = await worker.Graph.LoadAsync([IdentityKey.ForPhone(Phone)], IdentifierPolicy.Default);
+        var fromLate = await worker.Graph.LoadAsync([IdentityKey.ForEmail("late@example.com")], IdentifierPolicy.Default);
+
+        // Assert: the phone's facts are not read any more, and a newcomer's load stays their own.
+        Assert.Contains(IdentityKey.ForPhone(Phone), fromPhone.State.Overloaded);
+        Assert.Empty(fromPhone.State.Events);
+        Assert.Equal([new EventRef("crm", "e99")], fromLate.State.Events.Keys);
+        var profile = (await worker.Graph.GetProfileAsync(late!))!;
+        Assert.Equal(["e99"], profile.Events.Select(e => e.EventId));
+        Assert.Contains(profile.Excluded, x => x.Identifier == IdentityKey.ForPhone(Phone) && x.Reason == ExcludedIdentifier.Shared);
+        var index = Storage.Get<IIdentityIndex>();
+        var people = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => index.FindAsync(IdentityKey.ForEmail($"person{i}@example.com"))));
+        Assert.Equal(5, people.Distinct().Count());
+        Assert.Null(await index.FindAsync(IdentityKey.ForPhone(Phone)));
+    }
+
+    [Fact]
+    public async Task SetMarkedSharedAsync_Unmarked_TheGraphLooksAtAFoundSharedPhoneAgain()
+    {
+        // Arrange: the graph found the phone shared.
+        var worker = new IdentityWorker(Storage);
+        for (var i = 0; i < 5; i++)
+        {
+            await worker.ProcessAsync("crm", $"e{i}", Person($"lead_{i}", $"person{i}@example.com", Phone, hour: i));
+        }
+
+        // Act: an operator says it links people after all.
+        await worker.Graph.SetMarkedSharedAsync(IdentityKey.ForPhone(Phone), marked: false);
+        var snapshot = await worker.Graph.LoadAsync([IdentityKey.ForPhone(Phone)], IdentifierPolicy.Default);
+
+        // Assert: every event under it is read again, so the next event decides from all of them.
+        Assert.DoesNotContain(IdentityKey.ForPhone(Phone), snapshot.State.Overloaded);
+        Assert.Equal(5, snapshot.State.EventsOf[IdentityKey.ForPhone(Phone)].Count);
+    }
 }
