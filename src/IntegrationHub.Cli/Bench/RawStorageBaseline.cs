@@ -10,11 +10,14 @@ using IntegrationHub.Infrastructure.Queues;
 namespace IntegrationHub.Cli.Bench;
 
 /// <summary>The storage work the hub does for one delivery (docs/storage.md, "Operations per delivery"), done straight
-/// through the Azure SDK against the same account, as fast as it goes: intake loops archive, enqueue (group-committed,
-/// as the hub does) and mark each delivery; receiver loops take 32 messages at a time and, for each delivery they name,
-/// read the archive, resolve the person in the identity index, read and write the profile with its ETag and upsert the
-/// timeline row, then delete the message. No
-/// verification, normalisation, merging or HTTP: what is left is what Azurite can do, the ceiling the hub is held to.
+/// through the Azure SDK against the same account, as fast as it goes: intake loops archive (with the received-time
+/// index row in the same transaction), enqueue (group-committed, as the hub does) and mark each delivery; receiver
+/// loops take 32 messages at a time and, for each delivery they name, read the archive, do the identity graph's
+/// requests for a returning person (a fact batch per identifier of the event, a range scan per identifier of the
+/// person, the identity row read and written under its ETag, a pointer check per identifier), read and write the
+/// profile with its ETag, upsert the timeline row and publish a profile change (group-committed), then delete the
+/// message. No verification, normalisation, merging, graph computation or HTTP: what is left is what Azurite can do,
+/// the ceiling the hub is held to.
 /// Its tables and queue carry their own names, so it never touches the hub's data.</summary>
 internal sealed class RawStorageBaseline(string connectionString, IReadOnlyList<BenchConnection> connections, IngestPlan plan, TimeProvider time)
 {
@@ -40,7 +43,8 @@ internal sealed class RawStorageBaseline(string connectionString, IReadOnlyList<
             tables.GetTableClient(Prefix + "identities"),
             tables.GetTableClient(Prefix + "profiles"),
             tables.GetTableClient(Prefix + "timeline"),
-            new QueueServiceClient(connectionString, queueOptions).GetQueueClient(Prefix + "-deliveries"));
+            new QueueServiceClient(connectionString, queueOptions).GetQueueClient(Prefix + "-deliveries"),
+            new QueueServiceClient(connectionString, queueOptions).GetQueueClient(Prefix + "-profile-changed"));
         await store.CreateAsync(cancellationToken);
 
         var run = Guid.NewGuid().ToString("N")[..10];
@@ -120,22 +124,28 @@ internal sealed class RawStorageBaseline(string connectionString, IReadOnlyList<
         var body = await request.Content!.ReadAsByteArrayAsync(cancellationToken);
         var headers = JsonSerializer.Serialize(request.Headers.Concat(request.Content.Headers)
             .ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(", ", h.Value)));
-        await store.Deliveries.AddEntityAsync(new TableEntity(connection.Name, deliveryId)
-        {
-            ["Provider"] = connection.Provider,
-            ["ReceivedAt"] = time.GetUtcNow(),
-            ["Headers"] = headers,
-            ["Enqueued"] = false,
-            ["Body"] = body,
-        }, cancellationToken);
+        var received = time.GetUtcNow();
+        await store.Deliveries.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(connection.Name, deliveryId)
+                {
+                    ["Provider"] = connection.Provider,
+                    ["ReceivedAt"] = received,
+                    ["Headers"] = headers,
+                    ["Enqueued"] = false,
+                    ["Body"] = body,
+                }),
+                new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(
+                    connection.Name, $"%R{received.UtcTicks:D19}_{Hash(deliveryId)[..32]}") { ["DeliveryId"] = deliveryId }),
+            ],
+            cancellationToken);
         await store.Sends.AddAsync(JsonSerializer.Serialize(new { connection = connection.Name, deliveryId, person = person.Email }), cancellationToken);
         await store.Deliveries.UpdateEntityAsync(
             new TableEntity(connection.Name, deliveryId) { ["Enqueued"] = true }, ETag.All, TableUpdateMode.Merge, cancellationToken);
     }
 
-    /// <summary>Processing: archive read, identity lookups and inserts (the hub's resolution: look each key up until one
-    /// is found, then insert every key, reading back the winner on 409), profile read and ETag write, timeline upsert,
-    /// message delete.</summary>
+    /// <summary>Processing: archive read, the identity graph's requests for a returning person, profile read and ETag
+    /// write, timeline upsert, profile-changed publish, message delete.</summary>
     private async Task<int> ProcessAsync(RawStore store, QueueMessage message, CancellationToken cancellationToken)
     {
         using var parsed = JsonDocument.Parse(message.Body.ToString());
@@ -157,28 +167,24 @@ internal sealed class RawStorageBaseline(string connectionString, IReadOnlyList<
     {
         var archived = await store.Deliveries.GetEntityAsync<TableEntity>(connection, deliveryId, cancellationToken: cancellationToken);
 
-        string[] keys = [$"email:{email}", $"external:{connection}:{email}"];
-        string? profileId = null;
-        foreach (var key in keys)
-        {
-            profileId = await FindIdentityAsync(store, key, cancellationToken);
-            if (profileId is not null)
-            {
-                break;
-            }
-        }
-        profileId ??= "p" + Hash(keys[0])[..24];
-        foreach (var key in keys)
-        {
-            try
-            {
-                await store.Identities.AddEntityAsync(new TableEntity(IdentityPartition(key), Hash(key)) { ["ProfileId"] = profileId }, cancellationToken);
-            }
-            catch (RequestFailedException e) when (e.Status == 409)
-            {
-                profileId = await FindIdentityAsync(store, key, cancellationToken) ?? profileId;
-            }
-        }
+        // The event's identifiers (k = 2), and the person's: their email and a record id on every connection.
+        string[] eventKeys = [$"email:{email}", $"external:{connection}:{email}"];
+        string[] personKeys = [eventKeys[0], .. connections.Select(c => $"external:{c.Name}:{email}")];
+        var profileId = "p" + Hash(eventKeys[0])[..32];
+        await Task.WhenAll(eventKeys.Select(key => store.Identities.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(IdentityPartition(key), Hash(key) + "_" + connection + ":" + deliveryId)
+                {
+                    ["Identifiers"] = JsonSerializer.Serialize(eventKeys),
+                    ["Traits"] = archived.Value.GetString("Headers"),
+                }),
+                new TableTransactionAction(TableTransactionActionType.UpsertMerge, new TableEntity(IdentityPartition(key), Hash(key)) { ["LastEvent"] = deliveryId }),
+            ],
+            cancellationToken)));
+        await Task.WhenAll(personKeys.Select(key => ScanAsync(store, key, cancellationToken)));
+        await WriteIdentityAsync(store, profileId, deliveryId, cancellationToken);
+        await Task.WhenAll(personKeys.Select(key => store.Identities.GetEntityIfExistsAsync<TableEntity>(
+            IdentityPartition(key), Hash(key), ["ProfileId"], cancellationToken)));
 
         await WriteProfileAsync(store, profileId, email, archived.Value, cancellationToken);
         var at = archived.Value.GetDateTimeOffset("ReceivedAt") ?? time.GetUtcNow();
@@ -192,6 +198,43 @@ internal sealed class RawStorageBaseline(string connectionString, IReadOnlyList<
             ["Provider"] = archived.Value.GetString("Provider"),
             ["DeliveryId"] = deliveryId,
         }, TableUpdateMode.Replace, cancellationToken);
+        await store.Changes.AddAsync(ProfileJson(profileId, email, archived.Value), cancellationToken);
+    }
+
+    /// <summary>One range scan of an identifier's rows: its pointer and its facts.</summary>
+    private static async Task ScanAsync(RawStore store, string key, CancellationToken cancellationToken)
+    {
+        var (partition, sha) = (IdentityPartition(key), Hash(key));
+        await foreach (var _ in store.Identities.QueryAsync<TableEntity>(
+            $"PartitionKey eq '{partition}' and RowKey ge '{sha}' and RowKey lt '{sha}`'", maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+        }
+    }
+
+    /// <summary>The profile's identity row, read and written under its ETag (inserted the first time).</summary>
+    private static async Task WriteIdentityAsync(RawStore store, string profileId, string deliveryId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var existing = await store.Profiles.GetEntityIfExistsAsync<TableEntity>(profileId, "identity", cancellationToken: cancellationToken);
+            var entity = new TableEntity(profileId, "identity") { ["LastEvent"] = deliveryId };
+            try
+            {
+                if (existing.HasValue)
+                {
+                    await store.Profiles.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await store.Profiles.AddEntityAsync(entity, cancellationToken);
+                }
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Another receiver wrote it first: read again, as the hub does.
+            }
+        }
     }
 
     private static async Task WriteProfileAsync(RawStore store, string profileId, string email, TableEntity delivery, CancellationToken cancellationToken)
@@ -235,12 +278,6 @@ internal sealed class RawStorageBaseline(string connectionString, IReadOnlyList<
         });
     }
 
-    private static async Task<string?> FindIdentityAsync(RawStore store, string key, CancellationToken cancellationToken)
-    {
-        var found = await store.Identities.GetEntityIfExistsAsync<TableEntity>(IdentityPartition(key), Hash(key), ["ProfileId"], cancellationToken);
-        return found.HasValue ? found.Value!.GetString("ProfileId") : null;
-    }
-
     private static string IdentityPartition(string key) => key[..key.IndexOf(':', StringComparison.Ordinal)] + "-" + Hash(key)[..2];
 
     private static string Hash(string value) =>
@@ -252,10 +289,15 @@ internal sealed class RawStorageBaseline(string connectionString, IReadOnlyList<
         return BenchPerson.For(run, number.ToString(CultureInfo.InvariantCulture), number);
     }
 
-    private sealed record RawStore(TableClient Deliveries, TableClient Identities, TableClient Profiles, TableClient Timeline, QueueClient Queue)
+    private sealed record RawStore(
+        TableClient Deliveries, TableClient Identities, TableClient Profiles, TableClient Timeline, QueueClient Queue, QueueClient ChangeQueue)
     {
-        public GroupCommit Sends { get; } = new(
-            async batch => await Queue.SendMessageAsync(
+        public GroupCommit Sends { get; } = GroupSends(Queue);
+
+        public GroupCommit Changes { get; } = GroupSends(ChangeQueue);
+
+        private static GroupCommit GroupSends(QueueClient queue) => new(
+            async batch => await queue.SendMessageAsync(
                 GroupCommit.Body(batch), visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1)),
             StorageDeliveryQueue.MaxPerMessage, StorageDeliveryQueue.MaxMessageChars);
 
@@ -266,6 +308,7 @@ internal sealed class RawStorageBaseline(string connectionString, IReadOnlyList<
                 await table.CreateIfNotExistsAsync(cancellationToken);
             }
             await Queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await ChangeQueue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
     }
 }
