@@ -212,52 +212,35 @@ internal sealed class RawStorageBaseline(string connectionString, IReadOnlyList<
     }
 
     /// <summary>The profile's identity row, read and written under its ETag (inserted the first time).</summary>
-    private static async Task WriteIdentityAsync(RawStore store, string profileId, string deliveryId, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var existing = await store.Profiles.GetEntityIfExistsAsync<TableEntity>(profileId, "identity", cancellationToken: cancellationToken);
-            var entity = new TableEntity(profileId, "identity") { ["LastEvent"] = deliveryId };
-            try
-            {
-                if (existing.HasValue)
-                {
-                    await store.Profiles.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await store.Profiles.AddEntityAsync(entity, cancellationToken);
-                }
-                return;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412)
-            {
-                // Another receiver wrote it first: read again, as the hub does.
-            }
-        }
-    }
+    private static Task WriteIdentityAsync(RawStore store, string profileId, string deliveryId, CancellationToken cancellationToken) =>
+        ReplaceUnderETagAsync(store.Profiles, new TableEntity(profileId, "identity") { ["LastEvent"] = deliveryId }, cancellationToken);
 
-    private static async Task WriteProfileAsync(RawStore store, string profileId, string email, TableEntity delivery, CancellationToken cancellationToken)
+    private static Task WriteProfileAsync(RawStore store, string profileId, string email, TableEntity delivery, CancellationToken cancellationToken) =>
+        ReplaceUnderETagAsync(
+            store.Profiles, new TableEntity(profileId, "profile") { ["Profile"] = ProfileJson(profileId, email, delivery) }, cancellationToken);
+
+    /// <summary>Reads the row's version, then replaces it under that version (inserts it when there is none); another
+    /// receiver writing first makes it read again, as the hub does.</summary>
+    private static async Task ReplaceUnderETagAsync(TableClient table, TableEntity entity, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var existing = await store.Profiles.GetEntityIfExistsAsync<TableEntity>(profileId, "profile", cancellationToken: cancellationToken);
-            var entity = new TableEntity(profileId, "profile") { ["Profile"] = ProfileJson(profileId, email, delivery) };
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
             try
             {
                 if (existing.HasValue)
                 {
-                    await store.Profiles.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await table.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
                 else
                 {
-                    await store.Profiles.AddEntityAsync(entity, cancellationToken);
+                    await table.AddEntityAsync(entity, cancellationToken);
                 }
                 return;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)
             {
-                // Another receiver wrote it first: read again, as the hub does.
+                // Read again.
             }
         }
     }
