@@ -30,7 +30,8 @@ public sealed class TableSuggestionStore : ISuggestionStore
         _conflicts = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<RequestFailedException>(e => e.Status is 409 or 412),
+                // 404: the pending row a decision or update read was moved by another writer first; read again.
+                ShouldHandle = new PredicateBuilder().Handle<RequestFailedException>(e => e.Status is 404 or 409 or 412),
                 MaxRetryAttempts = MaxAttempts - 1,
                 BackoffType = DelayBackoffType.Exponential,
                 Delay = TimeSpan.FromMilliseconds(10),
