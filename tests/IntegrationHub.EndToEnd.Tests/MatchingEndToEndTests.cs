@@ -49,7 +49,9 @@ public sealed class MatchingEndToEndTests : IDisposable
         Assert.NotEqual(shop, crm);
         var suggestion = await WaitForSuggestionAsync(client);
         Assert.Equal("pending", suggestion.GetProperty("status").GetString());
-        Assert.Equal([crm, shop], new[] { suggestion.GetProperty("profileA").GetString(), suggestion.GetProperty("profileB").GetString() }.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            new[] { shop, crm }.Order(StringComparer.Ordinal),
+            [suggestion.GetProperty("profileA").GetString()!, suggestion.GetProperty("profileB").GetString()!]);
         Assert.Contains(
             suggestion.GetProperty("explanation").GetProperty("fields").EnumerateArray(),
             f => f.GetProperty("field").GetString() == "date_of_birth" && f.GetProperty("level").GetString() == "exact");

@@ -6,7 +6,6 @@ using IntegrationHub.Core.Matching.Pipeline;
 using IntegrationHub.Core.Ports;
 using IntegrationHub.Infrastructure.Storage;
 using Polly;
-using Polly.Retry;
 
 namespace IntegrationHub.Infrastructure.Matching;
 
@@ -27,17 +26,8 @@ public sealed class TableSuggestionStore : ISuggestionStore
     public TableSuggestionStore(StorageResources storage, TimeProvider time)
     {
         _storage = storage;
-        _conflicts = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                // 404: the pending row a decision or update read was moved by another writer first; read again.
-                ShouldHandle = new PredicateBuilder().Handle<RequestFailedException>(e => e.Status is 404 or 409 or 412),
-                MaxRetryAttempts = MaxAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = TimeSpan.FromMilliseconds(10),
-                UseJitter = true,
-            })
-            .Build();
+        // 404: the pending row a decision or update read was moved by another writer first; read again.
+        _conflicts = ConflictRetry.Pipeline(time, MaxAttempts, 404, 409, 412);
     }
 
     public async Task<MatchSuggestion?> GetAsync(string id, CancellationToken cancellationToken = default)
