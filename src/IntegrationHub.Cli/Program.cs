@@ -11,6 +11,7 @@ var root = new RootCommand("IntegrationHub: takes your marketing tools' webhooks
     WebhooksCommand.Create(),
     DeadLettersCommand.Create(),
     ReplayCommand.Create(),
+    SuggestionsCommand.Create(),
     IntegrationHub.Cli.Match.MatchCommand.Create(),
     BenchCommand.Create(),
 };

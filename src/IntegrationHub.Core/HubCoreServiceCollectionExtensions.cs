@@ -1,6 +1,7 @@
 using IntegrationHub.Core.Configuration;
 using IntegrationHub.Core.Connectors;
 using IntegrationHub.Core.Identity;
+using IntegrationHub.Core.Matching.Pipeline;
 using IntegrationHub.Core.Profiles;
 using IntegrationHub.Core.Webhooks;
 using IntegrationHub.Core.Workflows.ProcessEvent;
@@ -41,6 +42,19 @@ public static class HubCoreServiceCollectionExtensions
         services.AddSingleton<ProcessEventSteps>();
         services.AddSingleton<ReplaySteps>();
         services.AddSingleton<ProfileQueries>();
+        services.AddHubMatching();
+        return services;
+    }
+
+    /// <summary>Probabilistic matching in the pipeline (section <c>Hub:Matching</c>, validated on start): the matching
+    /// step, the linker and the operators' review queue. The model itself comes from the host's storage side.</summary>
+    private static IServiceCollection AddHubMatching(this IServiceCollection services)
+    {
+        services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MatchingOptions>, MatchingOptionsValidator>();
+        services.AddSingleton<ProbabilisticLinker>();
+        services.AddSingleton<ProfileMatcher>();
+        services.AddSingleton<Suggestions>();
         return services;
     }
 

@@ -1,8 +1,10 @@
+using IntegrationHub.Core.Matching.Pipeline;
 using IntegrationHub.Core.Ports;
 using IntegrationHub.Infrastructure.Archive;
 using IntegrationHub.Infrastructure.Operations;
 using IntegrationHub.Infrastructure.Health;
 using IntegrationHub.Infrastructure.Identity;
+using IntegrationHub.Infrastructure.Matching;
 using IntegrationHub.Infrastructure.Profiles;
 using IntegrationHub.Infrastructure.Queues;
 using IntegrationHub.Infrastructure.Storage;
@@ -43,6 +45,10 @@ public static class HubStorageServiceCollectionExtensions
         services.TryAddSingleton<IReplayJobStore, TableReplayJobStore>();
         services.TryAddSingleton<IntegrationHub.Core.Operations.Replays>();
         services.TryAddSingleton<IHubHealth, StorageHubHealth>();
+        services.TryAddSingleton<IMatchModelSource, MatchModelFile>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MatchingOptions>, MatchModelFileValidator>());
+        services.TryAddSingleton<IMatchBlockIndex, TableMatchBlockIndex>();
+        services.TryAddSingleton<ISuggestionStore, TableSuggestionStore>();
         return services;
     }
 

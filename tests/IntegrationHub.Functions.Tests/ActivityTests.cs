@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IntegrationHub.Core.Matching.Pipeline;
 using IntegrationHub.Core.Model;
 using IntegrationHub.Core.Workflows.ProcessEvent;
 using IntegrationHub.Functions.Workflows;
@@ -19,6 +20,17 @@ public sealed class ActivityTests
         var profileId = await new ResolveProfile(_steps.Object).Run(input);
 
         Assert.Equal("p_1", profileId);
+    }
+
+    [Fact]
+    public async Task MatchProfile_Run_DelegatesToTheSharedStep()
+    {
+        var input = new MatchProfileInput("p_1");
+        _steps.Setup(s => s.MatchProfileAsync(input)).ReturnsAsync(new MatchProfileResult(true, 3, 1, 1));
+
+        var result = await new MatchProfile(_steps.Object).Run(input);
+
+        Assert.Equal(new MatchProfileResult(true, 3, 1, 1), result);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using IntegrationHub.Core.Matching.Pipeline;
 using IntegrationHub.Core.Model;
 using IntegrationHub.Core.Workflows.ProcessEvent;
 using IntegrationHub.Functions.Workflows;
@@ -38,10 +39,15 @@ public sealed class ProcessEventOrchestratorTests
         context.Setup(c => c.CallActivityAsync(nameof(PublishProfileChanged), It.IsAny<object>(), It.IsAny<TaskOptions>()))
             .Callback(() => calls.Add(nameof(PublishProfileChanged)))
             .Returns(Task.CompletedTask);
+        context.Setup(c => c.CallActivityAsync<MatchProfileResult>(nameof(MatchProfile), It.IsAny<object>(), It.IsAny<TaskOptions>()))
+            .Callback(() => calls.Add(nameof(MatchProfile)))
+            .ReturnsAsync(MatchProfileResult.Off);
 
         var result = await ProcessEventOrchestrator.Run(context.Object);
 
-        Assert.Equal([nameof(ResolveProfile), nameof(MergeProfile), nameof(AppendTimeline), nameof(PublishProfileChanged)], calls);
+        Assert.Equal([nameof(ResolveProfile), nameof(MergeProfile), nameof(AppendTimeline), nameof(PublishProfileChanged), nameof(MatchProfile)], calls);
+        context.Verify(c => c.CallActivityAsync<MatchProfileResult>(
+            nameof(MatchProfile), new MatchProfileInput("p_1"), DurableProcessEventSteps.Retry));
         var profile = Assert.Single(result.Profiles);
         Assert.Equal("p_1", profile.ProfileId);
         Assert.Equal(["email", "firstName"], profile.ChangedFields);

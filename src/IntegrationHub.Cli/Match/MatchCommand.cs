@@ -15,11 +15,12 @@ internal static class MatchCommand
         var threshold = new Option<double>("--threshold") { Description = "Match probability at or above which rows are linked.", DefaultValueFactory = _ => 0.9 };
         var reviewThreshold = new Option<double>("--review-threshold") { Description = "Match probability at or above which a pair below --threshold is suggested for review (never linked).", DefaultValueFactory = _ => 0.5 };
         var suggestions = new Option<FileInfo?>("--suggestions") { Description = "Where to write the pairs to review, with each score explained." };
+        var saveModel = new Option<FileInfo?>("--save-model") { Description = "Where to write the learned model (JSON), for the hub's Hub:Matching:ModelPath." };
         var phoneRegion = new Option<string>("--phone-region") { Description = "Region for phone numbers written without a country code.", DefaultValueFactory = _ => "US" };
 
         var command = new Command("match", "Deduplicate a CSV person list, or link two lists, by probabilistic matching.")
         {
-            inputs, output, idColumn, columns, threshold, reviewThreshold, suggestions, phoneRegion,
+            inputs, output, idColumn, columns, threshold, reviewThreshold, suggestions, phoneRegion, saveModel,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -31,7 +32,8 @@ internal static class MatchCommand
                 parse.GetValue(threshold),
                 parse.GetValue(reviewThreshold),
                 parse.GetValue(suggestions),
-                parse.GetValue(phoneRegion)!);
+                parse.GetValue(phoneRegion)!,
+                parse.GetValue(saveModel));
             return await MatchRunner.RunAsync(request, Console.Out, Console.Error, MatchProgressDisplay.ForConsole(), cancellationToken);
         });
         return command;

@@ -9,4 +9,5 @@ internal sealed record MatchRequest(
     double Threshold,
     double ReviewThreshold,
     FileInfo? Suggestions,
-    string PhoneRegion);
+    string PhoneRegion,
+    FileInfo? SaveModel = null);

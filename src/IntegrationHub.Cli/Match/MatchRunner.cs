@@ -5,7 +5,7 @@ using IntegrationHub.Core.Matching;
 namespace IntegrationHub.Cli.Match;
 
 /// <summary>Runs <c>hub match</c>: reads the list(s), matches, writes a cluster id for every row (and the pairs to
-/// review). Exit 0 done, 1 when a file cannot be read or written, 2 on a usage error.</summary>
+/// review, and the learned model). Exit 0 done, 1 when a file cannot be read or written, 2 on a usage error.</summary>
 internal static class MatchRunner
 {
     public static async Task<int> RunAsync(
@@ -23,6 +23,10 @@ internal static class MatchRunner
             if (request.Suggestions is { } suggestionsFile)
             {
                 await WriteSuggestionsAsync(suggestionsFile, request, records, result, cancellationToken);
+            }
+            if (request.SaveModel is { } modelFile)
+            {
+                await File.WriteAllTextAsync(modelFile.FullName, MatchModelJson.Serialize(result.Model), cancellationToken);
             }
             await output.WriteLineAsync(Summary(result));
             return CliExitCodes.Success;

@@ -1,5 +1,6 @@
 using IntegrationHub.Core.Configuration;
 using IntegrationHub.Core.Identity;
+using IntegrationHub.Core.Matching.Pipeline;
 using IntegrationHub.Core.Operations;
 using IntegrationHub.Core.Ports;
 using IntegrationHub.Core.Profiles;
@@ -57,6 +58,18 @@ internal static class HubRoutes
         api.MapPost("/replays/{id}/cancel",
             (HttpRequest request, string id, Replays replays, CancellationToken cancellationToken) =>
                 ReplayEndpoints.CancelReplayAsync(request, id, replays, cancellationToken));
+        api.MapGet("/suggestions",
+            (HttpRequest request, Suggestions suggestions, CancellationToken cancellationToken) =>
+                SuggestionEndpoints.ListAsync(request, suggestions, cancellationToken));
+        api.MapGet("/suggestions/{id}",
+            (HttpRequest request, string id, Suggestions suggestions, CancellationToken cancellationToken) =>
+                SuggestionEndpoints.GetAsync(request, id, suggestions, cancellationToken));
+        api.MapPost("/suggestions/{id}/accept",
+            (HttpRequest request, string id, Suggestions suggestions, CancellationToken cancellationToken) =>
+                SuggestionEndpoints.AcceptAsync(request, id, suggestions, cancellationToken));
+        api.MapPost("/suggestions/{id}/reject",
+            (HttpRequest request, string id, Suggestions suggestions, CancellationToken cancellationToken) =>
+                SuggestionEndpoints.RejectAsync(request, id, suggestions, cancellationToken));
         api.MapGet("/health",
             (IHubHealth health, CancellationToken cancellationToken) => HubEndpoints.GetHealthAsync(health, cancellationToken));
         return routes;

@@ -1,3 +1,4 @@
+using IntegrationHub.Core.Matching.Pipeline;
 using IntegrationHub.Core.Model;
 using IntegrationHub.Core.Workflows.ProcessEvent;
 using Polly;
@@ -24,6 +25,9 @@ internal sealed class ResilientProcessEventSteps(IProcessEventSteps inner, TimeP
 
     public Task AppendTimelineAsync(AppendTimelineInput input) =>
         _pipeline.ExecuteAsync(async _ => await inner.AppendTimelineAsync(input)).AsTask();
+
+    public Task<MatchProfileResult> MatchProfileAsync(MatchProfileInput input) =>
+        _pipeline.ExecuteAsync(async _ => await inner.MatchProfileAsync(input)).AsTask();
 
     public Task PublishProfileChangedAsync(PublishProfileChangedInput input) =>
         _pipeline.ExecuteAsync(async _ => await inner.PublishProfileChangedAsync(input)).AsTask();

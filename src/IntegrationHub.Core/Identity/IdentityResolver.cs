@@ -30,9 +30,18 @@ public sealed partial class IdentityResolver(
         {
             return null;
         }
+        var result = await ApplyAsync(identityEvent, person, interaction, cancellationToken);
+        return result.State.EventProfile.GetValueOrDefault(identityEvent.Ref);
+    }
+
+    /// <summary>Records an event whose identifiers are given rather than read from traits — a probabilistic match's
+    /// link between two profiles' identifiers — and applies it exactly as a source's event.</summary>
+    public async Task<IdentityGraphResult> ApplyAsync(
+        IdentityEvent identityEvent, PersonTraits person, Interaction interaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(identityEvent);
         var stored = await store.RecordAsync(identityEvent, person, interaction, cancellationToken);
-        var result = await ReconcileAsync(stored.Identifiers, state => SeedsOf(state, stored), stored.Ref, cancellationToken);
-        return result.State.EventProfile.GetValueOrDefault(stored.Ref);
+        return await ReconcileAsync(stored.Identifiers, state => SeedsOf(state, stored), stored.Ref, cancellationToken);
     }
 
     /// <summary>Operator's unmerge of one piece of evidence: <paramref name="identifier"/> no longer links

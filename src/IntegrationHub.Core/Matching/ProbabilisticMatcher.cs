@@ -38,7 +38,7 @@ public sealed class ProbabilisticMatcher(MatchOptions options)
         var expectedMatches = fit.MatchShare * candidates.Count;
         var lambda = Math.Clamp(expectedMatches / Math.Max(allPairs, 1), 1e-12, 0.5);
         var u = ExpectationMaximisation.FitPopulationU(comparisons, random, fit.M, lambda, options);
-        var model = new MatchModel(comparisons, fit.M, u, lambda);
+        var model = new MatchModel(comparisons, fit.M, u, lambda, data.Present);
         progress?.Report(new MatchProgress(MatchStage.Estimating, 2, 2));
 
         progress?.Report(new MatchProgress(MatchStage.Scoring, 0, candidates.Count));

@@ -25,4 +25,7 @@ public static class InteractionTypes
     public const string MeetingCanceled = "meeting.canceled";
     public const string MessageReceived = "message.received";
     public const string Tracked = "tracked";
+
+    /// <summary>The hub linked two profiles by probabilistic matching (automatically, or an operator accepted it).</summary>
+    public const string ProfilesMatched = "profiles.matched";
 }

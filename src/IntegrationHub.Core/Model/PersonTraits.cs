@@ -8,6 +8,7 @@ namespace IntegrationHub.Core.Model;
 /// <param name="Consents">Explicit consent statements, per channel.</param>
 /// <param name="AnonymousId">The source's anonymous or device id (a cookie, an app install), when it sends one: it links
 /// the person's anonymous activity to them in the identity graph, and is not a profile field.</param>
+/// <param name="DateOfBirth">The date of birth as the source gives it (probabilistic matching reads it), when it does.</param>
 public sealed record PersonTraits(
     string? SourceRecordId,
     DateTimeOffset EventTime,
@@ -18,7 +19,8 @@ public sealed record PersonTraits(
     string? Company = null,
     PostalLocation? Location = null,
     IReadOnlyList<ConsentStatement>? Consents = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AnonymousId = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AnonymousId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DateOfBirth = null)
 {
     // Records compare lists by reference; traits compare by content so that a redelivered event is recognised as equal.
     public bool Equals(PersonTraits? other) =>
@@ -32,7 +34,8 @@ public sealed record PersonTraits(
         && Company == other.Company
         && Location == other.Location
         && (Consents ?? []).SequenceEqual(other.Consents ?? [])
-        && AnonymousId == other.AnonymousId;
+        && AnonymousId == other.AnonymousId
+        && DateOfBirth == other.DateOfBirth;
 
     public override int GetHashCode() => HashCode.Combine(SourceRecordId, EventTime, Email, FirstName, LastName, Phone, Company, Location);
 }

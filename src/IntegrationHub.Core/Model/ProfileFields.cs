@@ -12,6 +12,7 @@ public static class ProfileFields
     public const string Region = "region";
     public const string PostalCode = "postalCode";
     public const string Country = "country";
+    public const string DateOfBirth = "dateOfBirth";
 
     /// <summary>Consent is one field per channel: <c>consent.email</c>, <c>consent.sms</c>, …</summary>
     public const string ConsentPrefix = "consent.";

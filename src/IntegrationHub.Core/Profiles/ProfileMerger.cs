@@ -48,6 +48,7 @@ public static class ProfileMerger
         if (traits.LastName is not null) { yield return (ProfileFields.LastName, traits.LastName); }
         if (traits.Phone is not null) { yield return (ProfileFields.Phone, traits.Phone); }
         if (traits.Company is not null) { yield return (ProfileFields.Company, traits.Company); }
+        if (traits.DateOfBirth is not null) { yield return (ProfileFields.DateOfBirth, traits.DateOfBirth); }
         if (traits.Location is { } location)
         {
             if (location.City is not null) { yield return (ProfileFields.City, location.City); }

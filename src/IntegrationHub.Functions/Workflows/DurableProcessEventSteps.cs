@@ -1,3 +1,4 @@
+using IntegrationHub.Core.Matching.Pipeline;
 using IntegrationHub.Core.Model;
 using IntegrationHub.Core.Workflows.ProcessEvent;
 using Microsoft.DurableTask;
@@ -30,6 +31,9 @@ internal sealed class DurableProcessEventSteps(TaskOrchestrationContext context)
 
     public Task AppendTimelineAsync(AppendTimelineInput input) =>
         context.CallActivityAsync(nameof(AppendTimeline), input, Retry);
+
+    public Task<MatchProfileResult> MatchProfileAsync(MatchProfileInput input) =>
+        context.CallActivityAsync<MatchProfileResult>(nameof(MatchProfile), input, Retry);
 
     public Task PublishProfileChangedAsync(PublishProfileChangedInput input) =>
         context.CallActivityAsync(nameof(PublishProfileChanged), input, Retry);

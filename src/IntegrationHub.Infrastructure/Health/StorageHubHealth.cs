@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using IntegrationHub.Core.Matching.Pipeline;
 using IntegrationHub.Core.Ports;
 using IntegrationHub.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
@@ -13,10 +14,12 @@ public sealed partial class StorageHubHealth(
     IUnmappedEventLog unmapped,
     TimeProvider time,
     IOptions<StorageOptions> options,
-    ILogger<StorageHubHealth> logger) : IHubHealth
+    ILogger<StorageHubHealth> logger,
+    IOptions<MatchingOptions>? matching = null) : IHubHealth
 {
     public const string StorageCheck = "storage";
     public const string Ok = "ok";
+    public const string MatchingCheck = "matching";
 
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken = default)
     {
@@ -40,7 +43,7 @@ public sealed partial class StorageHubHealth(
             var unmappedEvents = await unmapped.CountAsync(deadline.Token);
             return new HealthReport(
                 HealthReport.Healthy,
-                new Dictionary<string, string> { [StorageCheck] = Ok },
+                new Dictionary<string, string> { [StorageCheck] = Ok, [MatchingCheck] = MatchingState },
                 properties.Value.ApproximateMessagesCountLong,
                 unmappedEvents,
                 Math.Round(oldestAge, 1),
@@ -58,8 +61,11 @@ public sealed partial class StorageHubHealth(
         }
     }
 
-    private static HealthReport Unhealthy(string storageStatus) =>
-        new(HealthReport.Unhealthy, new Dictionary<string, string> { [StorageCheck] = storageStatus }, null);
+    /// <summary>Probabilistic matching in the pipeline: <c>on</c> when a model is configured, else <c>off</c>.</summary>
+    private string MatchingState => matching?.Value.Enabled == true ? "on" : "off";
+
+    private HealthReport Unhealthy(string storageStatus) =>
+        new(HealthReport.Unhealthy, new Dictionary<string, string> { [StorageCheck] = storageStatus, [MatchingCheck] = MatchingState }, null);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storage health check failed: {ErrorType}")]
     private partial void LogUnhealthy(string errorType, Exception? exception);

@@ -4,7 +4,6 @@ using IntegrationHub.Core.Operations;
 using IntegrationHub.Core.Ports;
 using IntegrationHub.Infrastructure.Storage;
 using Polly;
-using Polly.Retry;
 
 namespace IntegrationHub.Infrastructure.Operations;
 
@@ -22,16 +21,7 @@ public sealed class TableReplayJobStore : IReplayJobStore
     public TableReplayJobStore(StorageResources storage, TimeProvider time)
     {
         _storage = storage;
-        _conflicts = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<RequestFailedException>(e => e.Status is 409 or 412),
-                MaxRetryAttempts = MaxAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = TimeSpan.FromMilliseconds(10),
-                UseJitter = true,
-            })
-            .Build();
+        _conflicts = ConflictRetry.Pipeline(time, MaxAttempts, 409, 412);
     }
 
     public async Task AddAsync(ReplayJob job, CancellationToken cancellationToken = default)

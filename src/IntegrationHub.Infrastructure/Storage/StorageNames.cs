@@ -10,6 +10,8 @@ public static class StorageNames
     public const string UnmappedTable = "unmapped";
     public const string DeadLettersTable = "deadletters";
     public const string ReplaysTable = "replays";
+    public const string MatchBlocksTable = "matchblocks";
+    public const string SuggestionsTable = "suggestions";
     public const string DeliveriesContainer = "deliveries";
     public const string DeliveryQueue = "deliveries";
     public const string PoisonQueue = "deliveries-poison";

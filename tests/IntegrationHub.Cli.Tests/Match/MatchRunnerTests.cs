@@ -180,6 +180,20 @@ public sealed class MatchRunnerTests : IDisposable
         Assert.Contains("Learning match weights", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_SaveModel_WritesTheLearnedModelTheHubCanLoad()
+    {
+        var model = new FileInfo(Path.Combine(folder.FullName, "model.json"));
+        var request = CreateRequest([Write("people.csv", People)]) with { SaveModel = model };
+
+        var exit = await RunAsync(request);
+
+        Assert.Equal(CliExitCodes.Success, exit);
+        var loaded = Core.Matching.MatchModelJson.Parse(await File.ReadAllTextAsync(model.FullName));
+        Assert.Contains(Core.Matching.MatchRole.DateOfBirth, loaded.Roles);
+        Assert.Contains(loaded.Fields, f => f.Name == "first_name" && f.Levels[0].Weight > 0);
+    }
+
     private Task<int> RunAsync(MatchRequest request) =>
         MatchRunner.RunAsync(request, output, error, new PlainProgressDisplay(error), CancellationToken.None);
 

@@ -125,24 +125,4 @@ public sealed class ReplayRunnerTests : IDisposable
         id = JobId, connection = "shop", from = "2026-11-20T00:00:00Z", to = "2026-11-21T00:00:00Z", status,
         found = count, enqueued = count, createdAt = "2026-11-23T09:00:00Z",
     });
-
-    /// <summary>Answers requests in order with the answers given, recording each request.</summary>
-    private sealed class StubHub : HttpMessageHandler
-    {
-        private readonly Queue<(HttpStatusCode Status, string Body)> _answers = new();
-
-        public List<(string Method, string Path, string? Body)> Requests { get; } = [];
-
-        public void Answer(HttpStatusCode status, string body) => _answers.Enqueue((status, body));
-
-        public HttpClient Client() => new(this, disposeHandler: false) { BaseAddress = new Uri("http://127.0.0.1:7071/") };
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-            Requests.Add((request.Method.Method, request.RequestUri!.AbsolutePath, body));
-            var (status, answer) = _answers.Count > 0 ? _answers.Dequeue() : (HttpStatusCode.InternalServerError, "no answer staged");
-            return new HttpResponseMessage(status) { Content = new StringContent(answer, Encoding.UTF8, "application/json") };
-        }
-    }
 }

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Options;
 namespace IntegrationHub.Core.Connectors.StandardWebhooks;
 
 /// <summary>Reads the envelope the Standard Webhooks spec recommends, <c>{"type", "timestamp", "data"}</c>, with the
-/// person in <c>data</c> under <c>id</c>, <c>email</c>, <c>first_name</c>, <c>last_name</c> and <c>phone</c> unless the
+/// person in <c>data</c> under <c>id</c>, <c>email</c>, <c>first_name</c>, <c>last_name</c> and <c>phone</c> (and, when
+/// given, <c>date_of_birth</c>, <c>city</c>, <c>region</c>, <c>postal_code</c> and <c>country</c>) unless the
 /// connection's field map names them otherwise.</summary>
 public sealed class StandardWebhooksNormaliser(IOptions<HubOptions> options) : IEventNormaliser
 {
@@ -55,11 +56,16 @@ public sealed class StandardWebhooksNormaliser(IOptions<HubOptions> options) : I
                 email,
                 Field("first_name"),
                 Field("last_name"),
-                PhoneNumber.Normalise(Field("phone"), options.Value.DefaultPhoneRegion));
+                PhoneNumber.Normalise(Field("phone"), options.Value.DefaultPhoneRegion),
+                Location: Location(Field("city"), Field("region"), Field("postal_code"), Field("country")),
+                DateOfBirth: Field("date_of_birth"));
         var type = root.GetProperty("type").GetString()!;
         var interaction = new Interaction(type, delivery.DeliveryId, occurredAt, delivery.Connection, Provider, delivery.DeliveryId, type);
         return NormalisedDelivery.Of(new NormalisedEvent(delivery.Connection, Provider, delivery.DeliveryId, person, interaction));
     }
+
+    private static PostalLocation? Location(string? city, string? region, string? postalCode, string? country) =>
+        city is null && region is null && postalCode is null && country is null ? null : new(city, region, postalCode, country);
 
     private static class Envelope
     {

@@ -1,3 +1,4 @@
+using IntegrationHub.Core.Matching.Pipeline;
 using IntegrationHub.Core.Model;
 
 namespace IntegrationHub.Core.Workflows.ProcessEvent;
@@ -21,6 +22,10 @@ public interface IProcessEventSteps
 
     /// <summary>Adds the interaction to the profile's timeline (idempotently).</summary>
     Task AppendTimelineAsync(AppendTimelineInput input);
+
+    /// <summary>Scores the profile against the profiles sharing a blocking key with it (probabilistic matching, when
+    /// <c>Hub:Matching:ModelPath</c> names a model): links above the threshold, suggests the review band.</summary>
+    Task<MatchProfileResult> MatchProfileAsync(MatchProfileInput input);
 
     /// <summary>Publishes what the event changed on the profile (<c>profile-changed</c>), at least once.</summary>
     Task PublishProfileChangedAsync(PublishProfileChangedInput input);

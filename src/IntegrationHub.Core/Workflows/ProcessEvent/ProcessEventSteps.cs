@@ -1,5 +1,6 @@
 using IntegrationHub.Core.Configuration;
 using IntegrationHub.Core.Identity;
+using IntegrationHub.Core.Matching.Pipeline;
 using IntegrationHub.Core.Model;
 using IntegrationHub.Core.Ports;
 using IntegrationHub.Core.Profiles;
@@ -18,7 +19,8 @@ public sealed class ProcessEventSteps(
     IProfileStore profiles,
     ITimelineStore timeline,
     IUnmappedEventLog unmapped,
-    IProfileChangePublisher changes) : IProcessEventSteps
+    IProfileChangePublisher changes,
+    ProfileMatcher matcher) : IProcessEventSteps
 {
     public async Task<NormalisedDelivery> NormaliseAsync(ProcessEventInput input)
     {
@@ -54,6 +56,12 @@ public sealed class ProcessEventSteps(
 
     public Task AppendTimelineAsync(AppendTimelineInput input) =>
         timeline.AppendAsync(input.ProfileId, input.Interaction);
+
+    public Task<MatchProfileResult> MatchProfileAsync(MatchProfileInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return matcher.MatchAsync(input.ProfileId);
+    }
 
     public Task PublishProfileChangedAsync(PublishProfileChangedInput input) =>
         changes.PublishAsync(input.Change);

@@ -1,9 +1,10 @@
+using IntegrationHub.Core.Matching.Pipeline;
 using IntegrationHub.Core.Model;
 
 namespace IntegrationHub.Core.Workflows.ProcessEvent;
 
 /// <summary>normalise → (record unmapped) → for each event: resolve identity → merge → timeline → (publish the change
-/// when a field changed). Written once and run by both hosts, so it obeys the Durable rules: no clock, no GUIDs, no
+/// when a field changed) → (match the profile when a field matching reads changed). Written once and run by both hosts, so it obeys the Durable rules: no clock, no GUIDs, no
 /// I/O — only its steps and its input.</summary>
 public static class ProcessEventWorkflow
 {
@@ -45,6 +46,11 @@ public static class ProcessEventWorkflow
             {
                 await steps.PublishProfileChangedAsync(new PublishProfileChangedInput(
                     ProfileChanged.For(profileId, normalised.Interaction, merged.Winners ?? new Dictionary<string, FieldValue>())));
+            }
+            if (merged.ChangedFields.Any(ProfileMatchRecord.Fields.Contains))
+            {
+                // Last: a probabilistic link may merge this profile into another, and the steps above name it as it was.
+                await steps.MatchProfileAsync(new MatchProfileInput(profileId));
             }
         }
         return new ProcessEventResult(input.DeliveryId, profiles, delivery.Unmapped.Count, anonymous);

@@ -330,4 +330,27 @@ public sealed class StandardWebhooksNormaliserTests
         Assert.Empty(normalised.Unmapped);
         return Assert.Single(normalised.Events);
     }
+
+    [Fact]
+    public void Normalise_DateOfBirthAndAddress_AreReadForMatching()
+    {
+        // Arrange
+        var body = Envelope("""{"id":"c-1","first_name":"Ada","date_of_birth":"1815-12-10","city":"London","postal_code":"W1 2AB"}""");
+
+        // Act
+        var person = CreateSut().Normalise(Delivery(body), CreateConnection()).Events[0].Person!;
+
+        // Assert
+        Assert.Equal("1815-12-10", person.DateOfBirth);
+        Assert.Equal(new PostalLocation("London", null, "W1 2AB", null), person.Location);
+    }
+
+    [Fact]
+    public void Normalise_NoAddressFields_HasNoLocation()
+    {
+        var person = CreateSut().Normalise(Delivery(Envelope("""{"id":"c-1"}""")), CreateConnection()).Events[0].Person!;
+
+        Assert.Null(person.Location);
+        Assert.Null(person.DateOfBirth);
+    }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using IntegrationHub.Core.Configuration;
 using IntegrationHub.Core.Connectors.StandardWebhooks;
 using IntegrationHub.Core.Identity;
+using IntegrationHub.Core.Matching.Pipeline;
 using IntegrationHub.Core.Model;
 using IntegrationHub.Core.Ports;
 using IntegrationHub.Core.Profiles;
@@ -38,8 +39,13 @@ public sealed class ProcessEventStepsTests
             [new StandardWebhooksNormaliser(Options.Create(hub))]);
         var resolver = new IdentityResolver(
             _graph, IdentifierPolicy.Default, SurvivorshipRules.Default, _timeline, NullLogger<IdentityResolver>.Instance);
+        var graph = (IIdentityGraphStore)_graph;
+        var matcher = new ProfileMatcher(
+            new FixedMatchModel(null), Options.Create(new MatchingOptions()), Options.Create(hub), graph, _profiles,
+            new InMemoryMatchBlockIndex(), new InMemorySuggestionStore(), new ProbabilisticLinker(graph, resolver, TimeProvider.System),
+            TimeProvider.System, NullLogger<ProfileMatcher>.Instance);
         return new ProcessEventSteps(
-            new TestOptionsMonitor<HubOptions>(hub), catalog, _archive, resolver, SurvivorshipRules.Default, _profiles, _timeline, _unmapped, _changes);
+            new TestOptionsMonitor<HubOptions>(hub), catalog, _archive, resolver, SurvivorshipRules.Default, _profiles, _timeline, _unmapped, _changes, matcher);
     }
 
     private async Task Archive(string connection, string deliveryId, string data, string type = "contact.updated", string at = "12:00:00")

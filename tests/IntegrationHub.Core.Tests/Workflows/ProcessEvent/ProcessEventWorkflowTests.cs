@@ -1,3 +1,4 @@
+using IntegrationHub.Core.Matching.Pipeline;
 using IntegrationHub.Core.Model;
 using IntegrationHub.Core.Workflows.ProcessEvent;
 using Moq;
@@ -32,6 +33,7 @@ public sealed class ProcessEventWorkflowTests
         steps.Setup(s => s.ResolveProfileAsync(It.IsAny<ResolveProfileInput>())).ReturnsAsync(ProfileId);
         steps.Setup(s => s.MergeProfileAsync(It.IsAny<MergeProfileInput>())).ReturnsAsync(merged);
         steps.Setup(s => s.AppendTimelineAsync(It.IsAny<AppendTimelineInput>())).Returns(Task.CompletedTask);
+        steps.Setup(s => s.MatchProfileAsync(It.IsAny<MatchProfileInput>())).ReturnsAsync(MatchProfileResult.Off);
         return steps;
     }
 
@@ -51,6 +53,8 @@ public sealed class ProcessEventWorkflowTests
             .Returns(Task.CompletedTask);
         steps.InSequence(sequence).Setup(s => s.PublishProfileChangedAsync(It.IsAny<PublishProfileChangedInput>()))
             .Returns(Task.CompletedTask);
+        steps.InSequence(sequence).Setup(s => s.MatchProfileAsync(new MatchProfileInput(ProfileId)))
+            .ReturnsAsync(MatchProfileResult.Off);
 
         // Act
         var result = await ProcessEventWorkflow.RunAsync(steps.Object, Input);
@@ -164,6 +168,26 @@ public sealed class ProcessEventWorkflowTests
     }
 
     [Fact]
+    public async Task RunAsync_MergeChangedNoFieldMatchingReads_DoesNotMatch()
+    {
+        // Arrange: the strict mock has no MatchProfileAsync, so a call would throw.
+        var steps = CreateSut();
+        steps.Setup(s => s.NormaliseAsync(Input))
+            .ReturnsAsync(NormalisedDelivery.Of(new NormalisedEvent(Connection, "standard-webhooks", DeliveryId, Person, Interaction)));
+        steps.Setup(s => s.ResolveProfileAsync(It.IsAny<ResolveProfileInput>())).ReturnsAsync(ProfileId);
+        steps.Setup(s => s.MergeProfileAsync(It.IsAny<MergeProfileInput>()))
+            .ReturnsAsync(new MergeProfileResult(ProfileId, ["company"], new Dictionary<string, FieldValue> { ["company"] = new("Analytical Engines", Connection, "cus_1", OccurredAt) }));
+        steps.Setup(s => s.AppendTimelineAsync(It.IsAny<AppendTimelineInput>())).Returns(Task.CompletedTask);
+        steps.Setup(s => s.PublishProfileChangedAsync(It.IsAny<PublishProfileChangedInput>())).Returns(Task.CompletedTask);
+
+        // Act
+        await ProcessEventWorkflow.RunAsync(steps.Object, Input);
+
+        // Assert
+        steps.Verify(s => s.MatchProfileAsync(It.IsAny<MatchProfileInput>()), Times.Never);
+    }
+
+    [Fact]
     public async Task RunAsync_BatchWithUnmappedTypes_RecordsThemAndProcessesEachEvent()
     {
         // Arrange: one delivery, two people and one event type the provider does not map.
@@ -182,6 +206,7 @@ public sealed class ProcessEventWorkflowTests
                 new Dictionary<string, FieldValue> { ["email"] = new(i.Person.Email!, Connection, i.Person.SourceRecordId!, OccurredAt) }));
         steps.Setup(s => s.AppendTimelineAsync(It.IsAny<AppendTimelineInput>())).Returns(Task.CompletedTask);
         steps.Setup(s => s.PublishProfileChangedAsync(It.IsAny<PublishProfileChangedInput>())).Returns(Task.CompletedTask);
+        steps.Setup(s => s.MatchProfileAsync(It.IsAny<MatchProfileInput>())).ReturnsAsync(MatchProfileResult.Off);
 
         // Act
         var result = await ProcessEventWorkflow.RunAsync(steps.Object, Input);

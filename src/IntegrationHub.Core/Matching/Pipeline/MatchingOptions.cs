@@ -1,0 +1,22 @@
+namespace IntegrationHub.Core.Matching.Pipeline;
+
+/// <summary>Probabilistic matching in the pipeline (section <c>Hub:Matching</c>): off until a saved model is named.</summary>
+public sealed class MatchingOptions
+{
+    public const string SectionName = "Hub:Matching";
+
+    /// <summary>A model written by <c>hub match --save-model</c>. Empty: matching is off.</summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>Pairs at or above this probability are linked automatically.</summary>
+    public double Threshold { get; set; } = 0.9;
+
+    /// <summary>Pairs at or above this probability but below <see cref="Threshold"/> become suggestions for review.</summary>
+    public double ReviewThreshold { get; set; } = 0.5;
+
+    /// <summary>A block with more profiles than this is too common to compare against (a common name in a big city);
+    /// the other blocking rules still find the pair.</summary>
+    public int MaxCandidatesPerBlock { get; set; } = 100;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(ModelPath);
+}
