@@ -14,6 +14,11 @@ internal static partial class AzuriteInstall
     /// <summary>The entry point, relative to the package folder.</summary>
     public static string EntryPoint { get; } = Path.Combine("node_modules", "azurite", "dist", "src", "azurite.js");
 
+    /// <summary>Written once <c>npm ci</c> has finished, relative to the package folder. The entry point alone does not
+    /// say the install is whole: npm writes files in no set order, so a second process (test assemblies start Azurite
+    /// side by side) could find <c>azurite.js</c> while the first is still writing the modules it needs.</summary>
+    private static string Marker { get; } = Path.Combine("node_modules", ".integrationhub-installed");
+
     /// <summary>Walks up from the current directory, then from the application's base directory, to the first
     /// folder holding <c>eng/azurite/package.json</c>.</summary>
     public static string FindPackageDirectory()
@@ -51,13 +56,15 @@ internal static partial class AzuriteInstall
         }
         LogInstalling(logger);
         await RunNpmCiAsync(npm, packageDirectory, cancellationToken);
-        if (!IsInstalled(packageDirectory))
+        if (!File.Exists(Path.Combine(packageDirectory, EntryPoint)))
         {
             throw new InvalidOperationException($"npm ci finished but {EntryPoint} is not in {packageDirectory}.");
         }
+        await File.WriteAllTextAsync(Path.Combine(packageDirectory, Marker), "npm ci finished\n", cancellationToken);
     }
 
-    private static bool IsInstalled(string packageDirectory) => File.Exists(Path.Combine(packageDirectory, EntryPoint));
+    internal static bool IsInstalled(string packageDirectory) =>
+        File.Exists(Path.Combine(packageDirectory, Marker)) && File.Exists(Path.Combine(packageDirectory, EntryPoint));
 
     private static async Task RunNpmCiAsync(string npm, string packageDirectory, CancellationToken cancellationToken)
     {
