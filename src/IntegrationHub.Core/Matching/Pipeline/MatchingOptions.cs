@@ -18,5 +18,11 @@ public sealed class MatchingOptions
     /// the other blocking rules still find the pair.</summary>
     public int MaxCandidatesPerBlock { get; set; } = 100;
 
+    /// <summary>A pair is linked without review only when at least this many fields agree (add to its score): a
+    /// model learned from a list without emails or phones can score a shared first and last name alone above the
+    /// threshold, and two names are not enough evidence to merge people silently. A pair above the threshold on less
+    /// evidence becomes a suggestion.</summary>
+    public int MinAgreeingFieldsToLink { get; set; } = 3;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(ModelPath);
 }

@@ -19,6 +19,10 @@ public sealed class MatchingOptionsValidator : IValidateOptions<MatchingOptions>
         {
             failures.Add($"{MatchingOptions.SectionName}:ReviewThreshold must be a probability in (0, Threshold].");
         }
+        if (options.MinAgreeingFieldsToLink < 1)
+        {
+            failures.Add($"{MatchingOptions.SectionName}:MinAgreeingFieldsToLink must be at least 1.");
+        }
         if (options.MaxCandidatesPerBlock is < 1 or > MaxBlockCap)
         {
             failures.Add($"{MatchingOptions.SectionName}:MaxCandidatesPerBlock must be from 1 to {MaxBlockCap}.");

@@ -53,7 +53,8 @@ public sealed partial class ProfileMatcher(
                 continue;
             }
             var (a, b) = MatchSuggestionIds.Order(current, others[i].Id);
-            var autoLink = explanation.Probability >= settings.Threshold;
+            var autoLink = explanation.Probability >= settings.Threshold
+                && explanation.Fields.Count(f => f.Weight > 0) >= settings.MinAgreeingFieldsToLink;
             var suggestion = new MatchSuggestion(
                 id, a, b, explanation.Probability, explanation.MatchWeight, explanation,
                 autoLink ? SuggestionStatus.Linked : SuggestionStatus.Pending, time.GetUtcNow());

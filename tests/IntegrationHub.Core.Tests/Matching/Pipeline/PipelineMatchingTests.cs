@@ -177,6 +177,21 @@ public sealed class PipelineMatchingTests
     }
 
     [Fact]
+    public async Task Workflow_NamesAloneScoringAboveTheThreshold_SuggestedNotLinked()
+    {
+        var (steps, _) = CreateSut();
+        var shop = await DeliverAsync(steps, Shop, "d1", """{"id":"cus_2","email":"grace@shop.example","first_name":"Grace","last_name":"Hopper"}""", hour: 0);
+
+        var crm = await DeliverAsync(steps, Crm, "d2", """{"id":"lead_4","email":"g.hopper@crm.example","first_name":"Grace","last_name":"Hopper"}""", hour: 1);
+
+        var suggestion = Assert.Single(_suggestions.All);
+        Assert.True(suggestion.Probability >= 0.9, $"The pair scored {suggestion.Probability}; the evidence floor is what must hold it back.");
+        Assert.Equal(SuggestionStatus.Pending, suggestion.Status);
+        Assert.Equal(2, suggestion.Explanation.Fields.Count(f => f.Weight > 0));
+        Assert.NotEqual(await _graph.ResolveIdAsync(shop), await _graph.ResolveIdAsync(crm));
+    }
+
+    [Fact]
     public async Task Workflow_MatchingOff_WritesNoBlocksAndNoSuggestions()
     {
         var (steps, _) = CreateSut();
