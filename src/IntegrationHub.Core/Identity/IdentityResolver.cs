@@ -54,9 +54,42 @@ public sealed partial class IdentityResolver(
     {
         ArgumentNullException.ThrowIfNull(identifier);
         await store.SetMarkedSharedAsync(identifier, marked: true, cancellationToken);
-        return await ReconcileAsync(
-            [identifier], state => state.EventsOf.GetValueOrDefault(identifier, []), null, cancellationToken);
+        return await ReconcileEverywhereAsync(identifier, cancellationToken);
     }
+
+    /// <summary>Undoes <see cref="UnlinkAsync"/>: <paramref name="identifier"/> links <paramref name="evidence"/> again.
+    /// Null when it is not unlinked on that event.</summary>
+    public async Task<IdentityGraphResult?> RelinkAsync(
+        EventRef evidence, IdentityKey identifier, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(identifier);
+        var current = await store.LoadAsync([identifier], policy, cancellationToken);
+        if (!current.State.Unlinked.Contains(new UnlinkedIdentifier(evidence, identifier)))
+        {
+            return null;
+        }
+        await store.SetUnlinkedAsync(evidence, identifier, unlinked: false, cancellationToken);
+        return await ReconcileAsync([identifier], _ => [evidence], null, cancellationToken);
+    }
+
+    /// <summary>Undoes <see cref="MarkSharedAsync"/>: <paramref name="identifier"/> links again whoever carries it.
+    /// Null when it is not marked shared.</summary>
+    public async Task<IdentityGraphResult?> UnmarkSharedAsync(IdentityKey identifier, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        var current = await store.LoadAsync([identifier], policy, cancellationToken);
+        if (!current.State.MarkedShared.Contains(identifier))
+        {
+            return null;
+        }
+        await store.SetMarkedSharedAsync(identifier, marked: false, cancellationToken);
+        return await ReconcileEverywhereAsync(identifier, cancellationToken);
+    }
+
+    /// <summary>Re-resolves every event that carries <paramref name="identifier"/>.</summary>
+    private Task<IdentityGraphResult> ReconcileEverywhereAsync(IdentityKey identifier, CancellationToken cancellationToken) =>
+        ReconcileAsync([identifier], state => state.EventsOf.GetValueOrDefault(identifier, []), null, cancellationToken);
 
     /// <summary>The event, and the events of any profile still held together by one of its identifiers that has since
     /// become overloaded: such an identifier connects nothing any more, so that profile is recomputed (split) here.</summary>
