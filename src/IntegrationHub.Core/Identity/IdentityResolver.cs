@@ -13,7 +13,8 @@ public sealed partial class IdentityResolver(
     IdentifierPolicy policy,
     SurvivorshipRules rules,
     ITimelineStore timeline,
-    ILogger<IdentityResolver> logger)
+    ILogger<IdentityResolver> logger,
+    RebuiltProfileChanges changes)
 {
     /// <summary>Loads and re-applies at most this many times before the step fails (and its message is retried).</summary>
     public const int MaxAttempts = 8;
@@ -31,7 +32,8 @@ public sealed partial class IdentityResolver(
             return null;
         }
         var stored = await store.RecordAsync(identityEvent, person, interaction, cancellationToken);
-        var result = await ReconcileAsync(stored.Identifiers, state => SeedsOf(state, stored), stored.Ref, cancellationToken);
+        var result = await ReconcileAsync(
+            stored.Identifiers, state => SeedsOf(state, stored), stored.Ref, ProfileChangeCause.Of(interaction), cancellationToken);
         return result.State.EventProfile.GetValueOrDefault(stored.Ref);
     }
 
@@ -46,7 +48,7 @@ public sealed partial class IdentityResolver(
         {
             return null;
         }
-        return await ReconcileAsync([identifier], _ => [evidence], null, cancellationToken);
+        return await ReconcileAsync([identifier], _ => [evidence], null, changes.OperatorCause(evidence), cancellationToken);
     }
 
     /// <summary>Operator's unmerge everywhere: <paramref name="identifier"/> links no one.</summary>
@@ -70,7 +72,7 @@ public sealed partial class IdentityResolver(
             return null;
         }
         await store.SetUnlinkedAsync(evidence, identifier, unlinked: false, cancellationToken);
-        return await ReconcileAsync([identifier], _ => [evidence], null, cancellationToken);
+        return await ReconcileAsync([identifier], _ => [evidence], null, changes.OperatorCause(evidence), cancellationToken);
     }
 
     /// <summary>Undoes <see cref="MarkSharedAsync"/>: <paramref name="identifier"/> links again whoever carries it.
@@ -89,7 +91,8 @@ public sealed partial class IdentityResolver(
 
     /// <summary>Re-resolves every event that carries <paramref name="identifier"/>.</summary>
     private Task<IdentityGraphResult> ReconcileEverywhereAsync(IdentityKey identifier, CancellationToken cancellationToken) =>
-        ReconcileAsync([identifier], state => state.EventsOf.GetValueOrDefault(identifier, []), null, cancellationToken);
+        ReconcileAsync(
+            [identifier], state => state.EventsOf.GetValueOrDefault(identifier, []), null, changes.OperatorCause(), cancellationToken);
 
     /// <summary>The event, and the events of any profile still held together by one of its identifiers that has since
     /// become overloaded: such an identifier connects nothing any more, so that profile is recomputed (split) here.</summary>
@@ -105,6 +108,7 @@ public sealed partial class IdentityResolver(
         IReadOnlyList<IdentityKey> seedKeys,
         Func<IdentityGraphState, IEnumerable<EventRef>> seedEvents,
         EventRef? applied,
+        ProfileChangeCause cause,
         CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -112,6 +116,9 @@ public sealed partial class IdentityResolver(
             var snapshot = await store.LoadAsync(seedKeys, policy, cancellationToken);
             var result = IdentityGraph.Reconcile(snapshot.State, seedEvents(snapshot.State), policy);
             var commit = await CommitFor(snapshot.State, result, applied, cancellationToken);
+            // Before the commit, so a crash between the two sends the same messages again rather than none: once the
+            // rebuilt rows are written, nothing is left to compare with (docs/identity.md, "Profile changes").
+            await changes.PublishAsync(result, commit.Rebuilt, cause, cancellationToken);
             try
             {
                 await store.CommitAsync(snapshot, commit, cancellationToken);

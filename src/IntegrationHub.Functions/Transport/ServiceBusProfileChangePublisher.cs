@@ -6,13 +6,14 @@ namespace IntegrationHub.Functions.Transport;
 
 /// <summary>Publishes profile changes to the Service Bus topic <c>profile-changed</c>. The message id is the change's
 /// deterministic id, so the topic's duplicate detection drops a change published twice (a retried activity, a replayed
-/// orchestration); the application properties name the profile, the source and the changed fields — never their
-/// values — so subscriptions can filter without reading bodies.</summary>
+/// orchestration); the application properties name the profile, the source (when an event caused the change), the
+/// reason and the changed fields — never their values — so subscriptions can filter without reading bodies.</summary>
 internal sealed class ServiceBusProfileChangePublisher(ServiceBusClient client) : IProfileChangePublisher
 {
     public const string ProfileIdProperty = "profileId";
     public const string ConnectionProperty = "connection";
     public const string ChangedFieldsProperty = "changedFields";
+    public const string ReasonProperty = "reason";
 
     private readonly ServiceBusSender _sender = client.CreateSender(ProfileChanged.TopicName);
 
@@ -24,12 +25,19 @@ internal sealed class ServiceBusProfileChangePublisher(ServiceBusClient client) 
             MessageId = change.MessageId,
             ContentType = "application/json",
             Subject = ProfileChanged.TopicName,
-            // The same id the inbound delivery carried, so a change can be traced to the message that caused it.
-            CorrelationId = ServiceBusDeliveryQueue.MessageId(new DeliveryMessage(change.Connection, change.DeliveryId)),
         };
+        if (change.Connection is { } connection)
+        {
+            message.ApplicationProperties[ConnectionProperty] = connection;
+            if (change.DeliveryId is { } deliveryId)
+            {
+                // The same id the inbound delivery carried, so a change can be traced to the message that caused it.
+                message.CorrelationId = ServiceBusDeliveryQueue.MessageId(new DeliveryMessage(connection, deliveryId));
+            }
+        }
         message.ApplicationProperties[ProfileIdProperty] = change.ProfileId;
-        message.ApplicationProperties[ConnectionProperty] = change.Connection;
-        message.ApplicationProperties[ChangedFieldsProperty] = string.Join(',', change.Fields.Keys);
+        message.ApplicationProperties[ChangedFieldsProperty] = string.Join(',', change.ChangedFields);
+        message.ApplicationProperties[ReasonProperty] = change.Reason;
         return _sender.SendMessageAsync(message, cancellationToken);
     }
 }
