@@ -109,6 +109,23 @@ public sealed record ProfileChanged(
     public ProfileChanged Minimal() =>
         Trimmed() with { ChangedFields = [], RemovedFields = [], RetiredIds = [] };
 
+    /// <summary>The message as a transport sends it: itself as UTF-8 JSON when <paramref name="fits"/> accepts it,
+    /// else <see cref="Trimmed"/>, else <see cref="Minimal"/> (a few hundred bytes, which every transport takes). A change
+    /// too large to send must not fail its delivery for ever; its consumers read the profile instead.</summary>
+    public (ProfileChanged Sent, byte[] Utf8Json) Fit(Func<ProfileChanged, byte[], bool> fits)
+    {
+        ArgumentNullException.ThrowIfNull(fits);
+        foreach (var candidate in new[] { this, Trimmed(), Minimal() })
+        {
+            var json = JsonSerializer.SerializeToUtf8Bytes(candidate, JsonOptions);
+            if (fits(candidate, json))
+            {
+                return (candidate, json);
+            }
+        }
+        throw new InvalidOperationException($"Even the minimal profile-changed message {MessageId} does not fit the transport.");
+    }
+
     private static string Digest<T>(T value) =>
         Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(value, JsonOptions)))[..DigestLength];
 }
