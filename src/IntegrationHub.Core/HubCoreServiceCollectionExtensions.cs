@@ -38,6 +38,7 @@ public static class HubCoreServiceCollectionExtensions
         services.AddConnectors();
         services.AddSingleton<ConnectorCatalog>();
         services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<RebuiltProfileChanges>();
         services.AddSingleton<IdentityResolver>();
         services.AddSingleton<ProcessEventSteps>();
         services.AddSingleton<ReplaySteps>();

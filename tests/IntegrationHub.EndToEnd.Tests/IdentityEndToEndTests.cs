@@ -87,6 +87,60 @@ public sealed class IdentityEndToEndTests(HubFixture hub)
     }
 
     [Fact]
+    public async Task Relink_AfterUnlink_MergesThemBackAndASecondRelinkIs404()
+    {
+        // Arrange: a shop customer and a CRM contact merged by a phone of this run's own, then unlinked.
+        var run = Guid.NewGuid().ToString("N")[..10];
+        var phone = $"+1415{RandomNumberGenerator.GetInt32(2_000_000, 10_000_000)}";
+        var (crmEmail, shopEmail) = ($"joan.{run}@example.com", $"joan.{run}@shop.example");
+        var shopId = await ShopCustomerAsync(RandomNumberGenerator.GetInt32(1, int.MaxValue), shopEmail, phone);
+        await PostContactAsync($"crm-{run}", crmEmail, phone, T0.AddHours(1));
+        using var merged = await WaitForProfileAsync(crmEmail, p => p.RootElement.GetProperty("id").GetString() == shopId);
+        using var identity = JsonDocument.Parse(await hub.Client.GetStringAsync($"api/profiles/{shopId}/identity"));
+        var evidence = identity.RootElement.GetProperty("links").EnumerateArray()
+            .Single(l => l.GetProperty("identifier").GetProperty("value").GetString() == phone
+                && l.GetProperty("event").GetProperty("connection").GetString() == HubFixture.Connection)
+            .GetProperty("event");
+        var body = new
+        {
+            connection = evidence.GetProperty("connection").GetString(),
+            eventId = evidence.GetProperty("eventId").GetString(),
+            identifier = new { kind = "phone", value = phone },
+        };
+        using (var unlinked = await hub.Client.PostAsJsonAsync($"api/profiles/{shopId}/unlink", body))
+        {
+            Assert.Equal(HttpStatusCode.OK, unlinked.StatusCode);
+        }
+        using var split = await WaitForProfileAsync(crmEmail, p => p.RootElement.GetProperty("id").GetString() != shopId);
+        var crmId = split.RootElement.GetProperty("id").GetString()!;
+
+        // Act: the event now belongs to the CRM's profile, so that is where it is relinked.
+        using var response = await hub.Client.PostAsJsonAsync($"api/profiles/{crmId}/relink", body);
+        using var again = await hub.Client.PostAsJsonAsync($"api/profiles/{shopId}/relink", body);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var changes = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(changes.RootElement.GetProperty("changes").EnumerateArray(), c => c.GetProperty("kind").GetString() == "Merged");
+        Assert.Equal([crmId], changes.RootElement.GetProperty("retired").EnumerateArray().Select(r => r.GetString()));
+        using var back = await WaitForProfileAsync(crmEmail, p => p.RootElement.GetProperty("id").GetString() == shopId);
+        Assert.Equal("Ada", back.RootElement.GetProperty("fields").GetProperty("firstName").GetProperty("value").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Unshared_IdentifierNotMarkedShared_404Problem()
+    {
+        var email = $"nobody.{Guid.NewGuid():N}@example.com";
+
+        using var response = await hub.Client.PostAsJsonAsync("api/identifiers/unshared", new { kind = "email", value = email });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Unlink_EventTheProfileDoesNotHold_404Problem()
     {
         using var response = await hub.Client.PostAsJsonAsync("api/profiles/p_00000000000000000000000000000000/unlink", new

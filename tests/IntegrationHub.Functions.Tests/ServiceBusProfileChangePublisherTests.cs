@@ -64,6 +64,35 @@ public sealed class ServiceBusProfileChangePublisherTests
     }
 
     [Fact]
+    public async Task PublishAsync_ChangeOverAStandardMessage_SendsItTrimmedUnderTheSameId()
+    {
+        var huge = ProfileChanged.For(Change.ProfileId, new Interaction("contact.updated", "evt_1", At, "shop", "shopify", "msg_1"),
+            new Dictionary<string, FieldValue> { ["company"] = new(new string('c', 300_000), "shop", "cus_1", At) });
+
+        var sent = await PublishAsync(huge);
+
+        Assert.Equal(huge.MessageId, sent.MessageId);
+        Assert.InRange(sent.Body.ToMemory().Length, 1, ServiceBusProfileChangePublisher.MaxBodyBytes);
+        var body = JsonSerializer.Deserialize<ProfileChanged>(sent.Body.ToMemory().Span, ProfileChanged.JsonOptions)!;
+        Assert.True(body.Truncated);
+        Assert.Empty(body.Fields);
+        Assert.Equal(["company"], body.ChangedFields);
+        Assert.Equal("company", sent.ApplicationProperties[ServiceBusProfileChangePublisher.ChangedFieldsProperty]);
+    }
+
+    [Fact]
+    public async Task PublishAsync_OperatorsRebuild_NoCorrelationIdAndTheReasonAsAProperty()
+    {
+        var rebuilt = ProfileChanged.Rebuilt(Change.ProfileId, "split", new ProfileChangeCause(null, null, null, At), Change.Fields, [], []);
+
+        var sent = await PublishAsync(rebuilt);
+
+        Assert.Null(sent.CorrelationId);
+        Assert.False(sent.ApplicationProperties.ContainsKey(ServiceBusProfileChangePublisher.ConnectionProperty));
+        Assert.Equal("split", sent.ApplicationProperties[ServiceBusProfileChangePublisher.ReasonProperty]);
+    }
+
+    [Fact]
     public async Task PublishAsync_TopicUnavailable_Throws()
     {
         // The activity must fail so its retry policy (and then the dead letter) applies; nothing is swallowed.

@@ -27,7 +27,8 @@ public sealed class SuggestionTriggerTests
     private Suggestions CreateSut()
     {
         var resolver = new IdentityResolver(
-            _graph.Object, IdentifierPolicy.Default, SurvivorshipRules.Default, Mock.Of<ITimelineStore>(), NullLogger<IdentityResolver>.Instance);
+            _graph.Object, IdentifierPolicy.Default, SurvivorshipRules.Default, Mock.Of<ITimelineStore>(), NullLogger<IdentityResolver>.Instance,
+            new RebuiltProfileChanges(Mock.Of<IProfileStore>(), Mock.Of<IProfileChangePublisher>(), _time));
         return new Suggestions(_store.Object, new ProbabilisticLinker(_graph.Object, resolver, _time), _time);
     }
 

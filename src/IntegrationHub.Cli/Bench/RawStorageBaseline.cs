@@ -282,7 +282,7 @@ internal sealed class RawStorageBaseline(string connectionString, IReadOnlyList<
         private static GroupCommit GroupSends(QueueClient queue) => new(
             async batch => await queue.SendMessageAsync(
                 GroupCommit.Body(batch), visibilityTimeout: null, timeToLive: TimeSpan.FromSeconds(-1)),
-            StorageDeliveryQueue.MaxPerMessage, StorageDeliveryQueue.MaxMessageChars);
+            StorageDeliveryQueue.MaxPerMessage, StorageDeliveryQueue.MaxMessageBytes);
 
         public async Task CreateAsync(CancellationToken cancellationToken)
         {

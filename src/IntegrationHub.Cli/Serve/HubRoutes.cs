@@ -40,6 +40,12 @@ internal static class HubRoutes
         api.MapPost("/identifiers/shared",
             (HttpRequest request, IdentityResolver resolver, IdentifierPolicy policy, CancellationToken cancellationToken) =>
                 IdentityEndpoints.MarkSharedAsync(request, resolver, policy, cancellationToken));
+        api.MapPost("/profiles/{id}/relink",
+            (HttpRequest request, string id, ProfileQueries queries, IdentityResolver resolver, IdentifierPolicy policy, CancellationToken cancellationToken) =>
+                IdentityEndpoints.RelinkAsync(request, id, queries, resolver, policy, cancellationToken));
+        api.MapPost("/identifiers/unshared",
+            (HttpRequest request, IdentityResolver resolver, IdentifierPolicy policy, CancellationToken cancellationToken) =>
+                IdentityEndpoints.UnmarkSharedAsync(request, resolver, policy, cancellationToken));
         api.MapGet("/deadletters",
             (HttpRequest request, DeadLetters deadLetters, CancellationToken cancellationToken) =>
                 OperatorEndpoints.ListDeadLettersAsync(request, deadLetters, cancellationToken));

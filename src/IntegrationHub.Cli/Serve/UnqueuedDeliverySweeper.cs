@@ -1,6 +1,4 @@
 using IntegrationHub.Core.Configuration;
-using IntegrationHub.Core.Model;
-using IntegrationHub.Core.Ports;
 using IntegrationHub.Infrastructure.Archive;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +9,7 @@ namespace IntegrationHub.Cli.Serve;
 /// this process is still taking in is queued twice; a second copy would be harmless anyway, processing being
 /// idempotent. Storage being down at start-up only delays the sweep.</summary>
 internal sealed partial class UnqueuedDeliverySweeper(
-    UnqueuedDeliveries unqueued,
-    IDeliveryArchive archive,
-    IDeliveryQueue queue,
+    UnqueuedDeliverySweep sweep,
     IOptionsMonitor<HubOptions> hub,
     TimeProvider time,
     ILogger<UnqueuedDeliverySweeper> logger) : BackgroundService
@@ -29,7 +25,7 @@ internal sealed partial class UnqueuedDeliverySweeper(
             {
                 try
                 {
-                    var queued = await SweepAsync(connection, startedAt, stoppingToken);
+                    var queued = await sweep.SweepAsync(connection, startedAt, stoppingToken);
                     if (queued > 0)
                     {
                         LogQueued(queued, connection);
@@ -54,20 +50,6 @@ internal sealed partial class UnqueuedDeliverySweeper(
                 }
             }
         }
-    }
-
-    /// <summary>Queues <paramref name="connection"/>'s unqueued deliveries received before <paramref name="receivedBefore"/>
-    /// and returns how many.</summary>
-    internal async Task<int> SweepAsync(string connection, DateTimeOffset receivedBefore, CancellationToken cancellationToken)
-    {
-        var queued = 0;
-        await foreach (var deliveryId in unqueued.ListAsync(connection, receivedBefore, cancellationToken))
-        {
-            await queue.EnqueueAsync(new DeliveryMessage(connection, deliveryId), cancellationToken);
-            await archive.MarkEnqueuedAsync(connection, deliveryId, cancellationToken);
-            queued++;
-        }
-        return queued;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queued {Count} delivery(ies) on {Connection} that were archived but never queued (the hub stopped in between)")]

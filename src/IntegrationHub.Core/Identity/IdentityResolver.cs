@@ -13,7 +13,8 @@ public sealed partial class IdentityResolver(
     IdentifierPolicy policy,
     SurvivorshipRules rules,
     ITimelineStore timeline,
-    ILogger<IdentityResolver> logger)
+    ILogger<IdentityResolver> logger,
+    RebuiltProfileChanges changes)
 {
     /// <summary>Loads and re-applies at most this many times before the step fails (and its message is retried).</summary>
     public const int MaxAttempts = 8;
@@ -41,7 +42,8 @@ public sealed partial class IdentityResolver(
     {
         ArgumentNullException.ThrowIfNull(identityEvent);
         var stored = await store.RecordAsync(identityEvent, person, interaction, cancellationToken);
-        return await ReconcileAsync(stored.Identifiers, state => SeedsOf(state, stored), stored.Ref, cancellationToken);
+        return await ReconcileAsync(
+            stored.Identifiers, state => SeedsOf(state, stored), stored.Ref, ProfileChangeCause.Of(interaction), cancellationToken);
     }
 
     /// <summary>Operator's unmerge of one piece of evidence: <paramref name="identifier"/> no longer links
@@ -55,7 +57,7 @@ public sealed partial class IdentityResolver(
         {
             return null;
         }
-        return await ReconcileAsync([identifier], _ => [evidence], null, cancellationToken);
+        return await ReconcileAsync([identifier], _ => [evidence], null, changes.OperatorCause(evidence), cancellationToken);
     }
 
     /// <summary>Operator's unmerge everywhere: <paramref name="identifier"/> links no one.</summary>
@@ -63,9 +65,43 @@ public sealed partial class IdentityResolver(
     {
         ArgumentNullException.ThrowIfNull(identifier);
         await store.SetMarkedSharedAsync(identifier, marked: true, cancellationToken);
-        return await ReconcileAsync(
-            [identifier], state => state.EventsOf.GetValueOrDefault(identifier, []), null, cancellationToken);
+        return await ReconcileEverywhereAsync(identifier, cancellationToken);
     }
+
+    /// <summary>Undoes <see cref="UnlinkAsync"/>: <paramref name="identifier"/> links <paramref name="evidence"/> again.
+    /// Null when it is not unlinked on that event.</summary>
+    public async Task<IdentityGraphResult?> RelinkAsync(
+        EventRef evidence, IdentityKey identifier, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentNullException.ThrowIfNull(identifier);
+        var current = await store.LoadAsync([identifier], policy, cancellationToken);
+        if (!current.State.Unlinked.Contains(new UnlinkedIdentifier(evidence, identifier)))
+        {
+            return null;
+        }
+        await store.SetUnlinkedAsync(evidence, identifier, unlinked: false, cancellationToken);
+        return await ReconcileAsync([identifier], _ => [evidence], null, changes.OperatorCause(evidence), cancellationToken);
+    }
+
+    /// <summary>Undoes <see cref="MarkSharedAsync"/>: <paramref name="identifier"/> links again whoever carries it.
+    /// Null when it is not marked shared.</summary>
+    public async Task<IdentityGraphResult?> UnmarkSharedAsync(IdentityKey identifier, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        var current = await store.LoadAsync([identifier], policy, cancellationToken);
+        if (!current.State.MarkedShared.Contains(identifier))
+        {
+            return null;
+        }
+        await store.SetMarkedSharedAsync(identifier, marked: false, cancellationToken);
+        return await ReconcileEverywhereAsync(identifier, cancellationToken);
+    }
+
+    /// <summary>Re-resolves every event that carries <paramref name="identifier"/>.</summary>
+    private Task<IdentityGraphResult> ReconcileEverywhereAsync(IdentityKey identifier, CancellationToken cancellationToken) =>
+        ReconcileAsync(
+            [identifier], state => state.EventsOf.GetValueOrDefault(identifier, []), null, changes.OperatorCause(), cancellationToken);
 
     /// <summary>The event, and the events of any profile still held together by one of its identifiers that has since
     /// become overloaded: such an identifier connects nothing any more, so that profile is recomputed (split) here.</summary>
@@ -81,6 +117,7 @@ public sealed partial class IdentityResolver(
         IReadOnlyList<IdentityKey> seedKeys,
         Func<IdentityGraphState, IEnumerable<EventRef>> seedEvents,
         EventRef? applied,
+        ProfileChangeCause cause,
         CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -88,6 +125,9 @@ public sealed partial class IdentityResolver(
             var snapshot = await store.LoadAsync(seedKeys, policy, cancellationToken);
             var result = IdentityGraph.Reconcile(snapshot.State, seedEvents(snapshot.State), policy);
             var commit = await CommitFor(snapshot.State, result, applied, cancellationToken);
+            // Before the commit, so a crash between the two sends the same messages again rather than none: once the
+            // rebuilt rows are written, nothing is left to compare with (docs/identity.md, "Profile changes").
+            await changes.PublishAsync(result, commit.Rebuilt, cause, cancellationToken);
             try
             {
                 await store.CommitAsync(snapshot, commit, cancellationToken);

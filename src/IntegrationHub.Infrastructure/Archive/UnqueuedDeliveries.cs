@@ -5,12 +5,13 @@ using IntegrationHub.Infrastructure.Storage;
 namespace IntegrationHub.Infrastructure.Archive;
 
 /// <summary>Finds archived deliveries whose queue message was never marked sent: the trace of a process that died
-/// between archiving a delivery and queueing it. One partition scan per connection.</summary>
-public sealed class UnqueuedDeliveries(StorageResources storage)
+/// between archiving a delivery and queueing it. One partition scan per connection. Virtual, so a host's trigger can be
+/// tested without storage.</summary>
+public class UnqueuedDeliveries(StorageResources storage)
 {
     /// <summary>The ids of <paramref name="connection"/>'s deliveries archived before <paramref name="receivedBefore"/>
     /// and not marked enqueued.</summary>
-    public async IAsyncEnumerable<string> ListAsync(
+    public virtual async IAsyncEnumerable<string> ListAsync(
         string connection, DateTimeOffset receivedBefore, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var table = await storage.TableAsync(StorageNames.DeliveriesTable, cancellationToken);

@@ -1,10 +1,10 @@
 namespace IntegrationHub.Infrastructure.Queues;
 
 /// <summary>Group commit for a store that writes one thing at a time: while one write is in flight, items added meanwhile
-/// wait and go together in the next (up to <paramref name="maxItems"/> items and <paramref name="maxChars"/> characters
-/// of JSON). Each caller's task completes when the write holding its item has completed, and fails with it.</summary>
+/// wait and go together in the next (up to <paramref name="maxItems"/> items and <paramref name="maxBytes"/> bytes
+/// of UTF-8 JSON). Each caller's task completes when the write holding its item has completed, and fails with it.</summary>
 /// <param name="write">Writes one batch: the items' JSON texts, oldest first, as one record (for example a JSON array).</param>
-public sealed class GroupCommit(Func<IReadOnlyList<string>, Task> write, int maxItems, int maxChars)
+public sealed class GroupCommit(Func<IReadOnlyList<string>, Task> write, int maxItems, int maxBytes)
 {
     private readonly Lock _gate = new();
     private readonly List<Waiting> _waiting = [];
@@ -69,10 +69,10 @@ public sealed class GroupCommit(Func<IReadOnlyList<string>, Task> write, int max
     private List<Waiting> TakeBatch()
     {
         var count = 0;
-        var chars = 2;
-        while (count < _waiting.Count && count < maxItems && (count == 0 || chars + _waiting[count].Json.Length + 1 <= maxChars))
+        var bytes = 2;
+        while (count < _waiting.Count && count < maxItems && (count == 0 || bytes + _waiting[count].Bytes + 1 <= maxBytes))
         {
-            chars += _waiting[count].Json.Length + 1;
+            bytes += _waiting[count].Bytes + 1;
             count++;
         }
         var batch = _waiting.GetRange(0, count);
@@ -82,6 +82,8 @@ public sealed class GroupCommit(Func<IReadOnlyList<string>, Task> write, int max
 
     private sealed record Waiting(string Json)
     {
+        public int Bytes { get; } = System.Text.Encoding.UTF8.GetByteCount(Json);
+
         public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -16,8 +16,8 @@ public sealed class StorageDeliveryQueue : IDeliveryQueue
     /// <summary>Deliveries in one queue message at most.</summary>
     public const int MaxPerMessage = 100;
 
-    /// <summary>A queue message holds 64 KiB; this leaves room to spare.</summary>
-    public const int MaxMessageChars = 60 * 1024;
+    /// <summary>A queue message holds 64 KiB (of UTF-8 text: messages are not Base64-encoded); this leaves room to spare.</summary>
+    public const int MaxMessageBytes = 60 * 1024;
 
     /// <summary>Azure's "never expires" time to live.</summary>
     internal static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
@@ -30,7 +30,7 @@ public sealed class StorageDeliveryQueue : IDeliveryQueue
         {
             var queue = await storage.QueueAsync(StorageNames.DeliveryQueue, CancellationToken.None);
             await queue.SendMessageAsync(GroupCommit.Body(batch), visibilityTimeout: null, timeToLive: NeverExpires, CancellationToken.None);
-        }, MaxPerMessage, MaxMessageChars);
+        }, MaxPerMessage, MaxMessageBytes);
     }
 
     public Task EnqueueAsync(DeliveryMessage message, CancellationToken cancellationToken = default)

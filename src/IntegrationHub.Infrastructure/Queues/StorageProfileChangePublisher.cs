@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using IntegrationHub.Core.Model;
 using IntegrationHub.Core.Ports;
 using IntegrationHub.Infrastructure.Storage;
@@ -12,7 +11,8 @@ namespace IntegrationHub.Infrastructure.Queues;
 /// flush each, so one message per change would bound processing at the disk's flush rate). Each caller returns once the
 /// message holding its change is stored. A Storage Queue cannot take a message id, so the deterministic
 /// <see cref="ProfileChanged.MessageId"/> travels in the body for consumers to deduplicate on. Messages live as long as
-/// on the Service Bus topic (14 days), so a hub nobody reads from does not grow its queue for ever.</summary>
+/// on the Service Bus topic (14 days), so a hub nobody reads from does not grow its queue for ever. A change over a
+/// queue message's 64 KiB is sent trimmed (<see cref="ProfileChanged.Fit"/>).</summary>
 public sealed class StorageProfileChangePublisher : IProfileChangePublisher
 {
     /// <summary>The Service Bus topic's default time to live (<c>infra/modules/servicebus.bicep</c>).</summary>
@@ -32,19 +32,14 @@ public sealed class StorageProfileChangePublisher : IProfileChangePublisher
         {
             var queue = await storage.QueueAsync(StorageNames.ProfileChangedQueue, CancellationToken.None);
             await queue.SendMessageAsync(GroupCommit.Body(batch), visibilityTimeout: null, timeToLive: TimeToLive, CancellationToken.None);
-        }, MaxPerMessage, StorageDeliveryQueue.MaxMessageChars);
+        }, MaxPerMessage, StorageDeliveryQueue.MaxMessageBytes);
     }
 
     public async Task PublishAsync(ProfileChanged change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var json = JsonSerializer.Serialize(change, ProfileChanged.JsonOptions);
-        var bytes = Encoding.UTF8.GetByteCount(json);
-        if (bytes > MaxMessageBytes)
-        {
-            throw new StorageLimitExceededException(
-                $"The profile-changed message {change.MessageId} is {bytes} bytes; a queue message holds at most {MaxMessageBytes}.");
-        }
-        await _sends.AddAsync(json, cancellationToken);
+        // Messages are sent as UTF-8 text (no Base64 encoding is configured), so the limit is on the JSON's bytes.
+        var (_, json) = change.Fit((_, utf8) => utf8.Length <= MaxMessageBytes);
+        await _sends.AddAsync(Encoding.UTF8.GetString(json), cancellationToken);
     }
 }

@@ -41,6 +41,37 @@ public sealed class ProfileChangedTests
     }
 
     [Fact]
+    public void Rebuilt_SameRebuildTwice_SameMessageIdWhateverTheTime()
+    {
+        var first = ProfileChanged.Rebuilt(ProfileId, "split", new ProfileChangeCause("crm", "e3", null, At), Fields("Ada"), ["lastName"], []);
+        var again = ProfileChanged.Rebuilt(ProfileId, "split", new ProfileChangeCause("crm", "e3", null, At.AddHours(1)), Fields("Ada"), ["lastName"], []);
+        var otherRemoval = ProfileChanged.Rebuilt(ProfileId, "split", new ProfileChangeCause("crm", "e3", null, At), Fields("Ada"), ["phone"], []);
+        var byOperator = ProfileChanged.Rebuilt(ProfileId, "split", new ProfileChangeCause(null, null, null, At), Fields("Ada"), ["lastName"], []);
+
+        Assert.Equal(first.MessageId, again.MessageId);
+        Assert.Matches($"^{ProfileId}:split:crm:e3:[0-9a-f]{{16}}$", first.MessageId);
+        Assert.NotEqual(first.MessageId, otherRemoval.MessageId);
+        Assert.Matches($"^{ProfileId}:split:operator:[0-9a-f]{{16}}$", byOperator.MessageId);
+        Assert.Equal(["firstName"], first.ChangedFields);
+    }
+
+    [Fact]
+    public void Trimmed_Change_KeepsIdAndFieldNamesWithoutValues()
+    {
+        var change = ProfileChanged.Rebuilt(ProfileId, "merged", new ProfileChangeCause("crm", "e3", "d_3", At), Fields("Ada"), [], ["p_old"]);
+
+        var trimmed = change.Trimmed();
+        var minimal = change.Minimal();
+
+        Assert.Equal((change.MessageId, true), (trimmed.MessageId, trimmed.Truncated));
+        Assert.Empty(trimmed.Fields);
+        Assert.Equal(["firstName"], trimmed.ChangedFields);
+        Assert.Equal(["p_old"], trimmed.RetiredIds);
+        Assert.Equal((change.MessageId, ProfileId, "merged", true), (minimal.MessageId, minimal.ProfileId, minimal.Reason, minimal.Truncated));
+        Assert.Empty(minimal.ChangedFields);
+    }
+
+    [Fact]
     public void Serialize_WireFormat_CamelCaseFieldsKeyedByNameWithProvenance()
     {
         var change = ProfileChanged.For(ProfileId, Event, Fields("Ada"));
@@ -49,7 +80,7 @@ public sealed class ProfileChangedTests
 
         var root = json.RootElement;
         Assert.Equal(
-            ["messageId", "profileId", "connection", "eventId", "deliveryId", "occurredAt", "fields"],
+            ["messageId", "profileId", "connection", "eventId", "deliveryId", "occurredAt", "fields", "reason", "changedFields", "removedFields", "retiredIds", "truncated"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(change.MessageId, root.GetProperty("messageId").GetString());
         Assert.Equal("msg_1", root.GetProperty("deliveryId").GetString());

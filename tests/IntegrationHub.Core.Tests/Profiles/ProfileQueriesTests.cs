@@ -17,7 +17,9 @@ public sealed class ProfileQueriesTests
     public ProfileQueriesTests()
     {
         _graph = new InMemoryIdentityGraphStore(_profiles);
-        _resolver = new IdentityResolver(_graph, IdentifierPolicy.Default, SurvivorshipRules.Default, _timeline, NullLogger<IdentityResolver>.Instance);
+        _resolver = new IdentityResolver(
+            _graph, IdentifierPolicy.Default, SurvivorshipRules.Default, _timeline, NullLogger<IdentityResolver>.Instance,
+            new RebuiltProfileChanges(_profiles, new InMemoryProfileChangePublisher(), TimeProvider.System));
     }
 
     private ProfileQueries CreateSut() =>

@@ -24,7 +24,8 @@ public sealed class IdentityWorker(StorageHost storage, IdentifierPolicy? policy
         policy ?? IdentifierPolicy.Default,
         SurvivorshipRules.Default,
         storage.Get<ITimelineStore>(),
-        NullLogger<IdentityResolver>.Instance);
+        NullLogger<IdentityResolver>.Instance,
+        new RebuiltProfileChanges(storage.Get<IProfileStore>(), storage.Get<IProfileChangePublisher>(), TimeProvider.System));
 
     public static Interaction InteractionFor(string connection, string eventId, PersonTraits person) =>
         new("contact.updated", eventId, person.EventTime, connection, "standard-webhooks", eventId);

@@ -11,7 +11,7 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task AddAsync_WhileAWriteIsInFlight_LaterItemsShareTheNextWrite()
     {
-        var sut = CreateSut(maxItems: 10, maxChars: 1000);
+        var sut = CreateSut(maxItems: 10, maxBytes: 1000);
         var first = sut.AddAsync("\"a\"");
         await WaitForWritesAsync(1);
 
@@ -28,9 +28,9 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
-    public async Task AddAsync_MoreWaitingThanFit_SplitByItemsAndCharacters()
+    public async Task AddAsync_MoreWaitingThanFit_SplitByItemsAndBytes()
     {
-        var sut = CreateSut(maxItems: 2, maxChars: 12);
+        var sut = CreateSut(maxItems: 2, maxBytes: 12);
         var first = sut.AddAsync("\"0\"");
         await WaitForWritesAsync(1);
         var rest = new[] { "\"1\"", "\"2\"", "\"3\"", "\"long-one\"", "\"4\"" }.Select(item => sut.AddAsync(item)).ToList();
@@ -60,7 +60,7 @@ public sealed class GroupCommitTests
         Assert.Equal("""[{"a":1},{"b":2}]""", GroupCommit.JsonArray(["""{"a":1}""", """{"b":2}"""]));
     }
 
-    private GroupCommit CreateSut(int maxItems, int maxChars) => new(batch =>
+    private GroupCommit CreateSut(int maxItems, int maxBytes) => new(batch =>
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_writes)
@@ -69,7 +69,7 @@ public sealed class GroupCommitTests
             _gates.Enqueue(gate);
         }
         return gate.Task;
-    }, maxItems, maxChars);
+    }, maxItems, maxBytes);
 
     /// <summary>Completes the oldest write still held open (call after waiting for it to start).</summary>
     private void Release()

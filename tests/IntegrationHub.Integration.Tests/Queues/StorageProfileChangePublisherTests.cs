@@ -100,18 +100,39 @@ public sealed class StorageProfileChangePublisherTests(AzuriteFixture azurite) :
     }
 
     [Fact]
-    public async Task PublishAsync_OverAQueueMessage_RefusedBeforeAnythingIsWritten()
+    public async Task PublishAsync_OverAQueueMessage_SendsItTrimmedUnderTheSameId()
     {
-        // Arrange
+        // Arrange: a value no queue message can carry must not fail the delivery for ever.
         var change = Change(new string('a', 70_000));
 
         // Act
-        var thrown = await Record.ExceptionAsync(() => Storage.Get<IProfileChangePublisher>().PublishAsync(change));
+        await Storage.Get<IProfileChangePublisher>().PublishAsync(change);
 
         // Assert
-        var refused = Assert.IsType<StorageLimitExceededException>(thrown);
-        Assert.DoesNotContain("aaaa", refused.Message, StringComparison.Ordinal);
         var queue = await Storage.Resources.QueueAsync(StorageNames.ProfileChangedQueue);
-        Assert.Empty((await queue.PeekMessagesAsync(32)).Value);
+        var message = Assert.Single((await queue.PeekMessagesAsync(32)).Value);
+        Assert.DoesNotContain("aaaa", message.Body.ToString(), StringComparison.Ordinal);
+        var sent = JsonSerializer.Deserialize<ProfileChanged>(message.Body.ToString(), ProfileChanged.JsonOptions)!;
+        Assert.Equal((change.MessageId, change.ProfileId, true), (sent.MessageId, sent.ProfileId, sent.Truncated));
+        Assert.Empty(sent.Fields);
+        Assert.Equal(["email", "firstName"], sent.ChangedFields);
+    }
+
+    [Fact]
+    public async Task PublishAsync_EvenTheNamesOverAQueueMessage_SendsTheProfileIdAlone()
+    {
+        // Arrange: thousands of consent channels from a misbehaving source.
+        var at = new DateTimeOffset(2026, 11, 20, 10, 15, 0, TimeSpan.Zero);
+        var fields = Enumerable.Range(0, 3_000).ToDictionary(i => $"consent.channel-{i:D5}-{new string('x', 20)}", _ => new FieldValue("granted", "shop", "cus_1", at));
+        var change = ProfileChanged.For("p_0123456789abcdef0123456789abcdef", new Interaction("contact.updated", "evt_1", at, "shop", "shopify", "msg_1"), fields);
+
+        // Act
+        await Storage.Get<IProfileChangePublisher>().PublishAsync(change);
+
+        // Assert
+        var queue = await Storage.Resources.QueueAsync(StorageNames.ProfileChangedQueue);
+        var sent = JsonSerializer.Deserialize<ProfileChanged>(Assert.Single((await queue.PeekMessagesAsync(32)).Value).Body.ToString(), ProfileChanged.JsonOptions)!;
+        Assert.Equal((change.MessageId, change.ProfileId, true), (sent.MessageId, sent.ProfileId, sent.Truncated));
+        Assert.Empty(sent.ChangedFields);
     }
 }

@@ -1,5 +1,6 @@
 using IntegrationHub.Core.Model;
 using IntegrationHub.Core.Ports;
+using IntegrationHub.Infrastructure.Storage;
 using IntegrationHub.Integration.Tests.Fixtures;
 
 namespace IntegrationHub.Integration.Tests.Unmapped;
@@ -36,6 +37,38 @@ public sealed class TableUnmappedEventLogTests(AzuriteFixture azurite) : Storage
 
         // Assert
         Assert.Equal(250, await log.CountAsync());
+    }
+
+    [Fact]
+    public async Task RecordAsync_ConcurrentRecordersOfOverlappingDeliveries_CountEachEventOnce()
+    {
+        // Arrange: the same deliveries recorded by several workers at once (a queue message seen twice, a replay).
+        var log = CreateSut();
+        var deliveries = Enumerable.Range(0, 6)
+            .Select(d => (Id: $"d{d}", Events: Enumerable.Range(0, 3).Select(e => new UnmappedEvent("x.y", $"e{e}", At)).ToArray()))
+            .ToList();
+
+        // Act
+        await Task.WhenAll(Enumerable.Range(0, 3).SelectMany(_ => deliveries.Select(d => log.RecordAsync("crm", "hubspot", d.Id, d.Events))));
+
+        // Assert
+        Assert.Equal(18, await log.CountAsync());
+    }
+
+    [Fact]
+    public async Task CountAsync_Recorded_AnswersFromTheCounterWithoutReadingTheEvents()
+    {
+        // Arrange: a counter is the count; an event row it did not count would not be seen.
+        var log = CreateSut();
+        await log.RecordAsync("crm", "hubspot", "d1", [new UnmappedEvent("x.y", "e1", At)]);
+        var table = await Storage.Resources.TableAsync(StorageNames.UnmappedTable);
+        await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("crm", "uncounted"));
+
+        // Act
+        var count = await log.CountAsync();
+
+        // Assert
+        Assert.Equal(1, count);
     }
 
     [Fact]

@@ -41,7 +41,8 @@ public sealed class PipelineMatchingTests
         var catalog = new ConnectorCatalog(
             [new StandardWebhooksVerifier(Options.Create(hub))],
             [new StandardWebhooksNormaliser(Options.Create(hub))]);
-        _resolver = new IdentityResolver(_graph, IdentifierPolicy.Default, SurvivorshipRules.Default, _timeline, NullLogger<IdentityResolver>.Instance);
+        _resolver = new IdentityResolver(_graph, IdentifierPolicy.Default, SurvivorshipRules.Default, _timeline, NullLogger<IdentityResolver>.Instance,
+            new RebuiltProfileChanges(_profiles, new InMemoryProfileChangePublisher(), TimeProvider.System));
         var linker = new ProbabilisticLinker(_graph, _resolver, TimeProvider.System);
         var matcher = new ProfileMatcher(
             new FixedMatchModel(model ?? LearnedModel.Febrl),

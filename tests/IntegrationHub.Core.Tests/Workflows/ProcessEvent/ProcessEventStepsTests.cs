@@ -38,7 +38,8 @@ public sealed class ProcessEventStepsTests
             [new StandardWebhooksVerifier(Options.Create(hub))],
             [new StandardWebhooksNormaliser(Options.Create(hub))]);
         var resolver = new IdentityResolver(
-            _graph, IdentifierPolicy.Default, SurvivorshipRules.Default, _timeline, NullLogger<IdentityResolver>.Instance);
+            _graph, IdentifierPolicy.Default, SurvivorshipRules.Default, _timeline, NullLogger<IdentityResolver>.Instance,
+            new RebuiltProfileChanges(_profiles, _changes, TimeProvider.System));
         var graph = (IIdentityGraphStore)_graph;
         var matcher = new ProfileMatcher(
             new FixedMatchModel(null), Options.Create(new MatchingOptions()), Options.Create(hub), graph, _profiles,
@@ -378,9 +379,10 @@ public sealed class ProcessEventStepsTests
         await ProcessEventWorkflow.RunAsync(sut, new ProcessEventInput(Crm, "msg_2"));
         await ProcessEventWorkflow.RunAsync(sut, new ProcessEventInput(Crm, "msg_3"));
 
-        // Assert
-        Assert.Equal(2, _changes.Published.Count);
-        var (created, added) = (_changes.Published[0], _changes.Published[1]);
+        // Assert: the older record is the earliest evidence, so the profile takes its id; no winner changes, but
+        // consumers are told the id they knew is retired into the new one.
+        Assert.Equal(3, _changes.Published.Count);
+        var (created, added, renamed) = (_changes.Published[0], _changes.Published[1], _changes.Published[2]);
         var profileId = ProfileIds.For(IdentityKey.ForExternalId(Shop, "cus_1"));
         Assert.Equal((profileId, Shop, "msg_1", "msg_1", T0), (created.ProfileId, created.Connection, created.EventId, created.DeliveryId, created.OccurredAt));
         Assert.Equal([ProfileFields.Email, ProfileFields.FirstName], created.Fields.Keys);
@@ -388,6 +390,10 @@ public sealed class ProcessEventStepsTests
         Assert.Equal((profileId, Crm, "msg_2"), (added.ProfileId, added.Connection, added.EventId));
         Assert.Equal(new FieldValue("Lovelace", Crm, "lead_7", T0.AddMinutes(5)), Assert.Single(added.Fields).Value);
         Assert.StartsWith($"{profileId}:{Crm}:msg_2:", added.MessageId, StringComparison.Ordinal);
+        Assert.Equal(ProfileIds.For(IdentityKey.ForExternalId(Crm, "lead_8")), renamed.ProfileId);
+        Assert.Equal((RebuiltProfileChanges.Renamed, Crm, "msg_3"), (renamed.Reason, renamed.Connection, renamed.EventId));
+        Assert.Equal([profileId], renamed.RetiredIds);
+        Assert.Empty(renamed.Fields);
     }
 
     [Fact]
