@@ -58,6 +58,7 @@ public static class HubStorageServiceCollectionExtensions
     /// <see cref="IProfileChangePublisher"/> as <see cref="StorageProfileChangePublisher"/>.</summary>
     public static IServiceCollection AddStorageQueueTransport(this IServiceCollection services)
     {
+        services.TryAddSingleton<DeliveryArrivals>();
         services.TryAddSingleton<IDeliveryQueue, StorageDeliveryQueue>();
         services.TryAddSingleton<StorageQueueConsumer>();
         services.TryAddSingleton<IProfileChangePublisher, StorageProfileChangePublisher>();

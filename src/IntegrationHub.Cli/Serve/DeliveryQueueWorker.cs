@@ -43,6 +43,7 @@ internal sealed partial class DeliveryQueueWorker(
                     free++;
                 }
 
+                var arrival = consumer.NextArrival;
                 IReadOnlyList<ReceivedDelivery> batch;
                 try
                 {
@@ -60,7 +61,7 @@ internal sealed partial class DeliveryQueueWorker(
                 }
                 if (batch.Count == 0)
                 {
-                    await PauseAsync(idle, stoppingToken);
+                    await PauseAsync(idle, arrival, stoppingToken);
                     idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, settings.MaxPollInterval.Ticks));
                     continue;
                 }
@@ -234,11 +235,16 @@ internal sealed partial class DeliveryQueueWorker(
     private static TimeSpan RetryDelay(long dequeueCount) =>
         TimeSpan.FromSeconds(Math.Min(Math.Pow(2, dequeueCount), 60));
 
-    private async Task PauseAsync(TimeSpan delay, CancellationToken stoppingToken)
+    /// <summary>Waits out the poll interval, or less if this process queues a delivery meanwhile.</summary>
+    private async Task PauseAsync(TimeSpan delay, Task arrival, CancellationToken stoppingToken)
     {
         try
         {
-            await Task.Delay(delay, time, stoppingToken);
+            await arrival.WaitAsync(delay, time, stoppingToken);
+        }
+        catch (TimeoutException)
+        {
+            // Nothing queued here: poll again.
         }
         catch (OperationCanceledException)
         {

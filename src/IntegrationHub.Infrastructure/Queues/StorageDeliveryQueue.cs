@@ -23,9 +23,11 @@ public sealed class StorageDeliveryQueue : IDeliveryQueue
     internal static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
 
     private readonly GroupCommit _sends;
+    private readonly DeliveryArrivals _arrivals;
 
-    public StorageDeliveryQueue(StorageResources storage)
+    public StorageDeliveryQueue(StorageResources storage, DeliveryArrivals arrivals)
     {
+        _arrivals = arrivals;
         _sends = new GroupCommit(async batch =>
         {
             var queue = await storage.QueueAsync(StorageNames.DeliveryQueue, CancellationToken.None);
@@ -33,9 +35,10 @@ public sealed class StorageDeliveryQueue : IDeliveryQueue
         }, MaxPerMessage, MaxMessageBytes);
     }
 
-    public Task EnqueueAsync(DeliveryMessage message, CancellationToken cancellationToken = default)
+    public async Task EnqueueAsync(DeliveryMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return _sends.AddAsync(JsonSerializer.Serialize(message, StorageJson.Options), cancellationToken);
+        await _sends.AddAsync(JsonSerializer.Serialize(message, StorageJson.Options), cancellationToken);
+        _arrivals.Arrived();
     }
 }

@@ -10,7 +10,8 @@ namespace IntegrationHub.Infrastructure.Queues;
 /// <summary>The standalone worker's side of the delivery queue: receive, then settle each message explicitly —
 /// complete on success, abandon (with a delay) on a transient failure, dead-letter a poison message to
 /// <c>deliveries-poison</c> with a reason and description.</summary>
-public sealed partial class StorageQueueConsumer(StorageResources storage, TimeProvider time, ILogger<StorageQueueConsumer> logger)
+public sealed partial class StorageQueueConsumer(
+    StorageResources storage, DeliveryArrivals arrivals, TimeProvider time, ILogger<StorageQueueConsumer> logger)
 {
     /// <summary>Azure's most messages per receive.</summary>
     public const int MaxBatch = 32;
@@ -112,7 +113,11 @@ public sealed partial class StorageQueueConsumer(StorageResources storage, TimeP
         var queue = await DeliveriesAsync(cancellationToken);
         await queue.SendMessageAsync(
             JsonSerializer.Serialize(delivery, StorageJson.Options), visibilityTimeout: null, timeToLive: StorageDeliveryQueue.NeverExpires, cancellationToken);
+        arrivals.Arrived();
     }
+
+    /// <summary>Completes when this process next queues a delivery (<see cref="DeliveryArrivals.Next"/>).</summary>
+    public Task NextArrival => arrivals.Next;
 
     private static ReceivedDelivery Parse(QueueMessage message)
     {
