@@ -148,6 +148,23 @@ public sealed class PipelineMatchingTests
     }
 
     [Fact]
+    public async Task Accept_RejectStoredFirst_LeavesThePairApart()
+    {
+        var (steps, review) = CreateSut(threshold: 1);
+        var shop = await DeliverAsync(steps, Shop, "d1", AdaAtTheShop, hour: 0);
+        var crm = await DeliverAsync(steps, Crm, "d2", AdaInTheCrm, hour: 1);
+        var id = Assert.Single(_suggestions.All).Id;
+        _suggestions.RacingDecision = SuggestionStatus.Rejected;
+
+        var decision = (await review.AcceptAsync(id))!;
+
+        Assert.False(decision.Decided);
+        Assert.Null(decision.ProfileId);
+        Assert.Equal(SuggestionStatus.Rejected, decision.Suggestion.Status);
+        Assert.NotEqual(await _graph.ResolveIdAsync(shop), await _graph.ResolveIdAsync(crm));
+    }
+
+    [Fact]
     public async Task Reject_PendingSuggestion_IsNeverSuggestedOrLinkedAgain()
     {
         var (steps, review) = CreateSut(threshold: 1);
