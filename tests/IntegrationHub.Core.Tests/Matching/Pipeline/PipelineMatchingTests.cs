@@ -123,13 +123,19 @@ public sealed class PipelineMatchingTests
         Assert.NotEqual(first.MatchWeight, again.MatchWeight);
     }
 
-    [Fact]
-    public async Task Accept_PendingSuggestion_LinksThePairAndUnlinkUndoesIt()
+    /// <summary>Ada from the shop and from the CRM, scored into the review band (no automatic link).</summary>
+    private async Task<(Suggestions Review, string Shop, string Crm, string Id)> SuggestAdaAsync()
     {
         var (steps, review) = CreateSut(threshold: 1);
         var shop = await DeliverAsync(steps, Shop, "d1", AdaAtTheShop, hour: 0);
         var crm = await DeliverAsync(steps, Crm, "d2", AdaInTheCrm, hour: 1);
-        var id = Assert.Single(_suggestions.All).Id;
+        return (review, shop, crm, Assert.Single(_suggestions.All).Id);
+    }
+
+    [Fact]
+    public async Task Accept_PendingSuggestion_LinksThePairAndUnlinkUndoesIt()
+    {
+        var (review, shop, crm, id) = await SuggestAdaAsync();
 
         var decision = (await review.AcceptAsync(id))!;
 
@@ -150,10 +156,7 @@ public sealed class PipelineMatchingTests
     [Fact]
     public async Task Accept_RejectStoredFirst_LeavesThePairApart()
     {
-        var (steps, review) = CreateSut(threshold: 1);
-        var shop = await DeliverAsync(steps, Shop, "d1", AdaAtTheShop, hour: 0);
-        var crm = await DeliverAsync(steps, Crm, "d2", AdaInTheCrm, hour: 1);
-        var id = Assert.Single(_suggestions.All).Id;
+        var (review, shop, crm, id) = await SuggestAdaAsync();
         _suggestions.RacingDecision = SuggestionStatus.Rejected;
 
         var decision = (await review.AcceptAsync(id))!;
