@@ -10,6 +10,9 @@ public sealed class InMemorySuggestionStore : ISuggestionStore
 
     public IReadOnlyCollection<MatchSuggestion> All => _rows.Values;
 
+    /// <summary>A decision another operator stores first, just before the next <see cref="DecideAsync"/> (a race).</summary>
+    public string? RacingDecision { get; set; }
+
     public Task<MatchSuggestion?> GetAsync(string id, CancellationToken cancellationToken = default) =>
         Task.FromResult(_rows.GetValueOrDefault(id));
 
@@ -35,6 +38,11 @@ public sealed class InMemorySuggestionStore : ISuggestionStore
         if (!_rows.TryGetValue(id, out var known))
         {
             return Task.FromResult<MatchSuggestion?>(null);
+        }
+        if (RacingDecision is { } racing && !SuggestionStatus.IsDecided(known.Status))
+        {
+            _rows[id] = known = known with { Status = racing, DecidedAt = at };
+            RacingDecision = null;
         }
         if (!SuggestionStatus.IsDecided(known.Status))
         {

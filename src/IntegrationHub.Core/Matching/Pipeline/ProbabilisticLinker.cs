@@ -38,7 +38,19 @@ public sealed class ProbabilisticLinker(IIdentityGraphStore graph, IdentityResol
             InteractionTypes.ProfilesMatched, suggestion.Id, at, Connection, Connection, suggestion.Id, decision, summary);
         var result = await identities.ApplyAsync(
             link, new PersonTraits(null, at, null, null, null, null), interaction, cancellationToken);
-        return new MatchLinkResult(result.State.EventProfile.GetValueOrDefault(reference), result.Changes);
+        return new MatchLinkResult(result.State.EventProfile.GetValueOrDefault(reference), result.Changes, Home(b));
+    }
+
+    /// <summary>Undoes what <see cref="LinkAsync"/> linked for <paramref name="suggestion"/> (an operator's unlink on
+    /// the event <c>hub.match/{id}</c>), for a link whose decision lost to another.</summary>
+    public async Task UnlinkAsync(MatchSuggestion suggestion, MatchLinkResult link, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(suggestion);
+        ArgumentNullException.ThrowIfNull(link);
+        if (link.Linked is { } identifier)
+        {
+            await identities.UnlinkAsync(new EventRef(Connection, suggestion.Id), identifier, cancellationToken);
+        }
     }
 
     private async Task<IdentityProfile?> ProfileAsync(string profileId, CancellationToken cancellationToken) =>

@@ -33,7 +33,14 @@ public sealed class Suggestions(ISuggestionStore store, ProbabilisticLinker link
         {
             return new SuggestionDecision(suggestion, null, Decided: false);
         }
-        return await DecideAsync(id, SuggestionStatus.Accepted, link.ProfileId, cancellationToken);
+        var decision = await DecideAsync(id, SuggestionStatus.Accepted, link.ProfileId, cancellationToken);
+        if (decision is { Decided: false, Suggestion.Status: SuggestionStatus.Rejected })
+        {
+            // A reject was stored between our read and our decision: it wins, so the link made above is undone.
+            await linker.UnlinkAsync(suggestion, link, cancellationToken);
+            return decision with { ProfileId = null };
+        }
+        return decision;
     }
 
     /// <summary>Marks the pair rejected: it stays apart and is never suggested again. Null for an unknown id.</summary>

@@ -123,13 +123,19 @@ public sealed class PipelineMatchingTests
         Assert.NotEqual(first.MatchWeight, again.MatchWeight);
     }
 
-    [Fact]
-    public async Task Accept_PendingSuggestion_LinksThePairAndUnlinkUndoesIt()
+    /// <summary>Ada from the shop and from the CRM, scored into the review band (no automatic link).</summary>
+    private async Task<(Suggestions Review, string Shop, string Crm, string Id)> SuggestAdaAsync()
     {
         var (steps, review) = CreateSut(threshold: 1);
         var shop = await DeliverAsync(steps, Shop, "d1", AdaAtTheShop, hour: 0);
         var crm = await DeliverAsync(steps, Crm, "d2", AdaInTheCrm, hour: 1);
-        var id = Assert.Single(_suggestions.All).Id;
+        return (review, shop, crm, Assert.Single(_suggestions.All).Id);
+    }
+
+    [Fact]
+    public async Task Accept_PendingSuggestion_LinksThePairAndUnlinkUndoesIt()
+    {
+        var (review, shop, crm, id) = await SuggestAdaAsync();
 
         var decision = (await review.AcceptAsync(id))!;
 
@@ -144,6 +150,20 @@ public sealed class PipelineMatchingTests
         var split = await _resolver.UnlinkAsync(evidence, home);
 
         Assert.Contains(split!.Changes, c => c.Kind == IdentityChangeKind.Split);
+        Assert.NotEqual(await _graph.ResolveIdAsync(shop), await _graph.ResolveIdAsync(crm));
+    }
+
+    [Fact]
+    public async Task Accept_RejectStoredFirst_LeavesThePairApart()
+    {
+        var (review, shop, crm, id) = await SuggestAdaAsync();
+        _suggestions.RacingDecision = SuggestionStatus.Rejected;
+
+        var decision = (await review.AcceptAsync(id))!;
+
+        Assert.False(decision.Decided);
+        Assert.Null(decision.ProfileId);
+        Assert.Equal(SuggestionStatus.Rejected, decision.Suggestion.Status);
         Assert.NotEqual(await _graph.ResolveIdAsync(shop), await _graph.ResolveIdAsync(crm));
     }
 
