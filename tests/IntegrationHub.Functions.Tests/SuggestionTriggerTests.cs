@@ -80,11 +80,10 @@ public sealed class SuggestionTriggerTests
         Assert.Equal(SuggestionStatus.Pending, body.RootElement.GetProperty("status").GetString());
     }
 
-    [Theory]
-    [InlineData("s_00000000000000000000000000000000")]
-    [InlineData("not-an-id")]
-    public async Task GetSuggestion_Unknown_404Problem(string id)
+    [Fact]
+    public async Task GetSuggestion_Unknown_404ProblemNamingIt()
     {
+        const string id = "s_00000000000000000000000000000000";
         var context = HttpTriggers.Request("GET", $"/api/suggestions/{id}");
 
         var (status, body) = await HttpTriggers.ExecuteAsync(new GetSuggestion(CreateSut()).Run(context.Request, id, CancellationToken.None), context);
@@ -92,6 +91,20 @@ public sealed class SuggestionTriggerTests
         Assert.Equal(StatusCodes.Status404NotFound, status);
         Assert.Equal("application/problem+json", context.Response.ContentType);
         Assert.Contains(id, body.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetSuggestion_NotAnIdAtAll_404ProblemThatDoesNotRepeatIt()
+    {
+        // Arrange: an email pasted where the id belongs must not be echoed into a problem detail.
+        const string id = "ada@example.com";
+        var context = HttpTriggers.Request("GET", "/api/suggestions/ada%40example.com");
+
+        var (status, body) = await HttpTriggers.ExecuteAsync(new GetSuggestion(CreateSut()).Run(context.Request, id, CancellationToken.None), context);
+
+        Assert.Equal(StatusCodes.Status404NotFound, status);
+        Assert.Equal("application/problem+json", context.Response.ContentType);
+        Assert.DoesNotContain("ada", body.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public static class SuggestionEndpoints
         ArgumentNullException.ThrowIfNull(suggestions);
         return await suggestions.GetAsync(id, cancellationToken) is { } suggestion
             ? Results.Ok(suggestion)
-            : HubProblems.NotFound($"No suggestion '{id}'.", request);
+            : NotFound(request, id);
     }
 
     /// <summary><c>POST /api/suggestions/{id}/accept</c>: links the pair (whatever ids its profiles have now); 200 with
@@ -43,10 +43,15 @@ public static class SuggestionEndpoints
 
     private static IResult Answer(HttpRequest request, string id, SuggestionDecision? decision) => decision switch
     {
-        null => HubProblems.NotFound($"No suggestion '{id}'.", request),
+        null => NotFound(request, id),
         { Decided: true } => Results.Ok(decision),
         { Suggestion.Status: SuggestionStatus.Pending } =>
             HubProblems.Conflict($"Suggestion '{id}' cannot be accepted: one of its profiles no longer exists.", request),
         _ => HubProblems.Conflict($"Suggestion '{id}' is not pending: it is {decision.Suggestion.Status}.", request),
     };
+
+    /// <summary>Names the id only when it is one of ours: whatever else was in the path (an email pasted by mistake)
+    /// is not repeated into a problem detail that may be logged.</summary>
+    private static IResult NotFound(HttpRequest request, string id) => HubProblems.NotFound(
+        MatchSuggestionIds.IsWellFormed(id) ? $"No suggestion '{id}'." : "No suggestion has that id.", request);
 }
