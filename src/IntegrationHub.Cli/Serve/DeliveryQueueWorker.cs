@@ -32,6 +32,20 @@ internal sealed partial class DeliveryQueueWorker(
         using var places = new SemaphoreSlim(settings.Concurrency);
         var held = new HashSet<Task>();
         var idle = MinPollInterval;
+
+        // Frees the message's place when it is settled; awaited below before the places are disposed.
+        async Task HoldAsync(ReceivedDelivery message)
+        {
+            try
+            {
+                await HandleAsync(message, settings, runs, stoppingToken);
+            }
+            finally
+            {
+                places.Release();
+            }
+        }
+
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -68,7 +82,7 @@ internal sealed partial class DeliveryQueueWorker(
                 idle = MinPollInterval;
                 foreach (var message in batch)
                 {
-                    var handling = HandleAsync(message, settings, runs, stoppingToken);
+                    var handling = HoldAsync(message);
                     lock (held)
                     {
                         held.Add(handling);
@@ -80,7 +94,6 @@ internal sealed partial class DeliveryQueueWorker(
                             {
                                 held.Remove(done);
                             }
-                            places.Release();
                         },
                         CancellationToken.None,
                         TaskContinuationOptions.ExecuteSynchronously,

@@ -2,7 +2,7 @@ using IntegrationHub.Infrastructure.Queues;
 
 namespace IntegrationHub.Cli.Serve;
 
-/// <summary>Keeps a received message hidden while it is processed, however long that takes: every half visibility
+/// <summary>Keeps a received message hidden while it is processed, however long that takes: every third of a visibility
 /// timeout it hides the message for another whole one (Service Bus renews its message locks the same way). Without it a
 /// long run — a message naming a hundred deliveries, or a slow storage — would reappear mid-run and be processed twice
 /// at once, and settling it with the old pop receipt would fail.</summary>
@@ -48,7 +48,8 @@ internal sealed partial class MessageLease : IAsyncDisposable
 
     private async Task RenewAsync(CancellationToken stoppingToken)
     {
-        var every = _visibility / 2;
+        // A third, so one failed renewal still leaves the next one time to land.
+        var every = _visibility / 3;
         while (true)
         {
             try
@@ -68,15 +69,23 @@ internal sealed partial class MessageLease : IAsyncDisposable
             {
                 return;
             }
+            catch (Azure.RequestFailedException gone) when (gone.Status is 400 or 404)
+            {
+                // The receipt no longer holds (another receiver took the message after a long stall): running it twice
+                // changes nothing, and this receiver's settlement then fails and is logged.
+                LogRenewFailed(gone, _message.MessageId);
+                return;
+            }
             catch (Exception exception)
             {
-                // The message may have been taken by another receiver after a long stall; running it twice changes
-                // nothing, and this receiver's settlement then fails and is logged.
-                LogRenewFailed(exception, _message.MessageId);
-                return;
+                // A passing storage failure: the message stays hidden for the rest of its timeout; try again next tick.
+                LogRenewRetrying(exception, _message.MessageId);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep message {MessageId} hidden for longer; trying again")]
+    private partial void LogRenewRetrying(Exception exception, string messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep message {MessageId} hidden while it is processed; another receiver may run it too")]
     private partial void LogRenewFailed(Exception exception, string messageId);
