@@ -34,6 +34,7 @@ public static class HubStorageServiceCollectionExtensions
         services.TryAddSingleton<StorageResources>();
         services.TryAddSingleton<IDeliveryArchive, TableDeliveryArchive>();
         services.TryAddSingleton<UnqueuedDeliveries>();
+        services.TryAddSingleton<SweepWatermarks>();
         services.TryAddSingleton<UnqueuedDeliverySweep>();
         services.TryAddSingleton<IProfileStore, TableProfileStore>();
         services.TryAddSingleton<IIdentityIndex, TableIdentityIndex>();
