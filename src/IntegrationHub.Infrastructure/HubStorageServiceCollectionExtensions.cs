@@ -39,6 +39,7 @@ public static class HubStorageServiceCollectionExtensions
         services.TryAddSingleton<IProfileStore, TableProfileStore>();
         services.TryAddSingleton<IIdentityIndex, TableIdentityIndex>();
         services.TryAddSingleton<IIdentityGraphStore, TableIdentityGraphStore>();
+        services.TryAddSingleton<SharedIdentifierCount>();
         services.TryAddSingleton<ITimelineStore, TableTimelineStore>();
         services.TryAddSingleton<IUnmappedEventLog, TableUnmappedEventLog>();
         services.TryAddSingleton<IDeadLetterStore, TableDeadLetterStore>();
