@@ -34,10 +34,12 @@ public static class HubStorageServiceCollectionExtensions
         services.TryAddSingleton<StorageResources>();
         services.TryAddSingleton<IDeliveryArchive, TableDeliveryArchive>();
         services.TryAddSingleton<UnqueuedDeliveries>();
+        services.TryAddSingleton<SweepWatermarks>();
         services.TryAddSingleton<UnqueuedDeliverySweep>();
         services.TryAddSingleton<IProfileStore, TableProfileStore>();
         services.TryAddSingleton<IIdentityIndex, TableIdentityIndex>();
         services.TryAddSingleton<IIdentityGraphStore, TableIdentityGraphStore>();
+        services.TryAddSingleton<SharedIdentifierCount>();
         services.TryAddSingleton<ITimelineStore, TableTimelineStore>();
         services.TryAddSingleton<IUnmappedEventLog, TableUnmappedEventLog>();
         services.TryAddSingleton<IDeadLetterStore, TableDeadLetterStore>();

@@ -196,6 +196,7 @@ public sealed class WebhookToProfileTests(HubFixture hub)
         using var health = JsonDocument.Parse(await hub.Client.GetStringAsync("api/health"));
 
         Assert.Equal("healthy", health.RootElement.GetProperty("status").GetString());
+        Assert.InRange(health.RootElement.GetProperty("sharedIdentifiers").GetInt64(), 0, long.MaxValue);
     }
 
     private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string problem)

@@ -8,7 +8,8 @@ namespace IntegrationHub.Functions.Operations;
 
 /// <summary>Every five minutes, queues (on Service Bus) the deliveries archived but never queued because an instance
 /// died between the two: what <c>hub serve</c> does at start-up. Only deliveries received more than
-/// <see cref="Grace"/> ago are looked at, longer than any intake can still be running (Functions cuts HTTP at 230 s).</summary>
+/// <see cref="Grace"/> ago are looked at, longer than any intake can still be running (Functions cuts HTTP at 230 s),
+/// and only those received since the connection's last sweep (its watermark).</summary>
 public sealed partial class SweepUnqueuedDeliveries(
     UnqueuedDeliverySweep sweep, IOptionsMonitor<HubOptions> hub, TimeProvider time, ILogger<SweepUnqueuedDeliveries> logger)
 {
@@ -22,7 +23,7 @@ public sealed partial class SweepUnqueuedDeliveries(
         var receivedBefore = time.GetUtcNow() - Grace;
         foreach (var connection in hub.CurrentValue.Connections.Keys)
         {
-            var queued = await sweep.SweepAsync(connection, receivedBefore, cancellationToken);
+            var queued = await sweep.SweepSinceWatermarkAsync(connection, receivedBefore, cancellationToken);
             if (queued > 0)
             {
                 LogQueued(queued, connection);

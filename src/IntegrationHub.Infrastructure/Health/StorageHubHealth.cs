@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using IntegrationHub.Core.Matching.Pipeline;
 using IntegrationHub.Core.Ports;
+using IntegrationHub.Infrastructure.Identity;
 using IntegrationHub.Infrastructure.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ namespace IntegrationHub.Infrastructure.Health;
 public sealed partial class StorageHubHealth(
     StorageResources storage,
     IUnmappedEventLog unmapped,
+    SharedIdentifierCount sharedIdentifiers,
     TimeProvider time,
     IOptions<StorageOptions> options,
     ILogger<StorageHubHealth> logger,
@@ -41,13 +43,15 @@ public sealed partial class StorageHubHealth(
             var poison = await storage.QueueAsync(StorageNames.PoisonQueue, deadline.Token);
             var deadLetters = (await poison.GetPropertiesAsync(deadline.Token)).Value.ApproximateMessagesCountLong;
             var unmappedEvents = await unmapped.CountAsync(deadline.Token);
+            var shared = await sharedIdentifiers.CountAsync(deadline.Token);
             return new HealthReport(
                 HealthReport.Healthy,
                 new Dictionary<string, string> { [StorageCheck] = Ok, [MatchingCheck] = MatchingState },
                 properties.Value.ApproximateMessagesCountLong,
                 unmappedEvents,
                 Math.Round(oldestAge, 1),
-                deadLetters);
+                deadLetters,
+                shared);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

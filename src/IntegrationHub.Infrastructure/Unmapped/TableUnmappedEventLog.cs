@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using IntegrationHub.Core.Model;
 using IntegrationHub.Core.Ports;
@@ -19,13 +18,10 @@ public sealed class TableUnmappedEventLog(StorageResources storage) : IUnmappedE
 
     internal const string RegistryPartition = "%C";
 
-    private const string CountProperty = "Count";
-
     /// <summary>Azure's most entities in one batch, less the counter.</summary>
     private const int MaxRowsPerBatch = 99;
 
-    /// <summary>Each round of a race lets one recorder through, so this many outlast any realistic pile-up.</summary>
-    private const int MaxAttempts = 32;
+    private static readonly PartitionCounter Counter = new(CounterRow, RegistryPartition);
 
     public async Task RecordAsync(
         string connection, string provider, string deliveryId, IReadOnlyList<UnmappedEvent> events, CancellationToken cancellationToken = default)
@@ -47,8 +43,6 @@ public sealed class TableUnmappedEventLog(StorageResources storage) : IUnmappedE
         {
             return;
         }
-        // Registered before anything is counted, so a counter is never left out of the total.
-        await table.UpsertEntityAsync(new TableEntity(RegistryPartition, partitionKey), TableUpdateMode.Merge, cancellationToken);
         foreach (var chunk in entities.Chunk(MaxRowsPerBatch))
         {
             await RecordCountedAsync(table, partitionKey, chunk, cancellationToken);
@@ -58,51 +52,18 @@ public sealed class TableUnmappedEventLog(StorageResources storage) : IUnmappedE
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
         var table = await storage.TableAsync(StorageNames.UnmappedTable, cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {RegistryPartition}");
-        var partitions = new List<string>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
-        {
-            partitions.Add(entity.RowKey);
-        }
-        var counts = await Task.WhenAll(partitions.Select(async p => (await ReadCounterAsync(table, p, cancellationToken)).Count));
-        return counts.Sum();
+        return await Counter.TotalAsync(table, cancellationToken);
     }
 
-    /// <summary>Upserts the rows that exist, adds the ones that do not and raises the counter by as many, in one
-    /// batch against the counter's version; a concurrent recorder moves that version (or adds a row first), and the
-    /// batch is tried again from fresh reads.</summary>
-    private static async Task RecordCountedAsync(TableClient table, string partitionKey, TableEntity[] rows, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    /// <summary>Upserts the rows that exist and adds the ones that do not, raising the counter by as many in the same
+    /// batch; a concurrent recorder moves the counter (or adds a row first), and the batch is prepared again.</summary>
+    private static Task RecordCountedAsync(TableClient table, string partitionKey, TableEntity[] rows, CancellationToken cancellationToken) =>
+        Counter.SubmitCountedAsync(table, partitionKey, async (_, token) =>
         {
-            var (etag, count) = await ReadCounterAsync(table, partitionKey, cancellationToken);
             var exists = await Task.WhenAll(rows.Select(async r =>
-                (await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, r.RowKey, ["RowKey"], cancellationToken)).HasValue));
-            var added = exists.Count(e => !e);
+                (await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, r.RowKey, ["RowKey"], token)).HasValue));
             var actions = rows.Select((r, i) => new TableTransactionAction(
                 exists[i] ? TableTransactionActionType.UpsertReplace : TableTransactionActionType.Add, r)).ToList();
-            if (added > 0)
-            {
-                var counter = new TableEntity(partitionKey, CounterRow) { [CountProperty] = count + added };
-                actions.Add(etag is { } version
-                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, version)
-                    : new TableTransactionAction(TableTransactionActionType.Add, counter));
-            }
-            try
-            {
-                await table.SubmitTransactionAsync(actions, cancellationToken);
-                return;
-            }
-            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
-            {
-                // Another recorder counted first: read again.
-            }
-        }
-    }
-
-    private static async Task<(ETag? ETag, long Count)> ReadCounterAsync(TableClient table, string partitionKey, CancellationToken cancellationToken)
-    {
-        var counter = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, CounterRow, [CountProperty], cancellationToken);
-        return counter.HasValue ? (counter.Value!.ETag, counter.Value.GetInt64(CountProperty) ?? 0) : (null, 0);
-    }
+            return new CountedBatch(actions, exists.Count(e => !e));
+        }, cancellationToken);
 }
