@@ -90,8 +90,9 @@ public sealed partial class IdentityResolver(
     {
         ArgumentNullException.ThrowIfNull(identifier);
         var current = await store.LoadAsync([identifier], policy, cancellationToken);
-        if (!current.State.MarkedShared.Contains(identifier))
+        if (!current.State.MarkedShared.Contains(identifier) && !current.State.Overloaded.Contains(identifier))
         {
+            // Neither an operator's mark nor the graph's own finding (a store keeps that as overloaded): nothing to undo.
             return null;
         }
         await store.SetMarkedSharedAsync(identifier, marked: false, cancellationToken);

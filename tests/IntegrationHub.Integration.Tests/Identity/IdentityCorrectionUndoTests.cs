@@ -88,4 +88,35 @@ public sealed class IdentityCorrectionUndoTests(AzuriteFixture azurite) : Storag
         Assert.Equal(ada, await worker.Graph.ResolveIdAsync(grace));
         Assert.Null(await worker.Resolver.UnmarkSharedAsync(PhoneKey));
     }
+
+    [Fact]
+    public async Task UnmarkSharedAsync_PhoneTheGraphFoundShared_DecidedAgainFromEveryEvent()
+    {
+        // Arrange: four people give one phone, so the graph finds it shared and stops following it. Later, HR records
+        // chain them into one person (each record joins two of them, so none of those is shared) — but the phone stays
+        // set aside, because the store does not look at a found-shared identifier again by itself.
+        var worker = new IdentityWorker(Storage);
+        for (var i = 0; i < 4; i++)
+        {
+            await worker.ProcessAsync("crm", $"e{i}", Person($"lead_{i}", $"p{i}@example.com", Phone, hour: i));
+        }
+        string? person = null;
+        string[] records = ["rec_a", "rec_b", "rec_c"];
+        for (var r = 0; r < records.Length; r++)
+        {
+            await worker.ProcessAsync("hr", $"h{r}a", Person(records[r], $"p{r}@example.com", hour: 10 + (2 * r)));
+            person = await worker.ProcessAsync("hr", $"h{r}b", Person(records[r], $"p{r + 1}@example.com", hour: 11 + (2 * r)));
+        }
+        var index = Storage.Get<IIdentityIndex>();
+        var people = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => index.FindAsync(IdentityKey.ForEmail($"p{i}@example.com"))));
+        Assert.Single(people.Distinct());
+        Assert.Null(await index.FindAsync(PhoneKey));
+
+        // Act: the operator asks for it to be looked at again.
+        var result = await worker.Resolver.UnmarkSharedAsync(PhoneKey);
+
+        // Assert: it joins one profile now, so it links that person.
+        Assert.NotNull(result);
+        Assert.Equal(await worker.Graph.ResolveIdAsync(person!), await index.FindAsync(PhoneKey));
+    }
 }
