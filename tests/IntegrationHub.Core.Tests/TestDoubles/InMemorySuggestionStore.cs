@@ -10,7 +10,8 @@ public sealed class InMemorySuggestionStore : ISuggestionStore
 
     public IReadOnlyCollection<MatchSuggestion> All => _rows.Values;
 
-    /// <summary>A decision another operator stores first, just before the next <see cref="DecideAsync"/> (a race).</summary>
+    /// <summary>A decision another operator stores first, just before the next <see cref="DecideAsync"/> or
+    /// <see cref="RecordAsync"/> of a pending pair (a race).</summary>
     public string? RacingDecision { get; set; }
 
     public Task<MatchSuggestion?> GetAsync(string id, CancellationToken cancellationToken = default) =>
@@ -23,6 +24,11 @@ public sealed class InMemorySuggestionStore : ISuggestionStore
     {
         if (_rows.TryGetValue(scored.Id, out var known))
         {
+            if (RacingDecision is { } racing && !SuggestionStatus.IsDecided(known.Status))
+            {
+                _rows[scored.Id] = known = known with { Status = racing, DecidedAt = scored.CreatedAt };
+                RacingDecision = null;
+            }
             if (SuggestionStatus.IsDecided(known.Status))
             {
                 return Task.FromResult(known);

@@ -58,17 +58,25 @@ public sealed partial class ProfileMatcher(
             var suggestion = new MatchSuggestion(
                 id, a, b, explanation.Probability, explanation.MatchWeight, explanation,
                 autoLink ? SuggestionStatus.Linked : SuggestionStatus.Pending, time.GetUtcNow());
+            MatchLinkResult? link = null;
             if (autoLink)
             {
                 // Link first, record second: a crash between them leaves no "linked" row that stops the retry linking.
-                await linker.LinkAsync(suggestion, SuggestionStatus.Linked, cancellationToken);
+                link = await linker.LinkAsync(suggestion, SuggestionStatus.Linked, cancellationToken);
                 linked++;
             }
             else
             {
                 suggested++;
             }
-            await suggestions.RecordAsync(suggestion with { DecidedAt = autoLink ? suggestion.CreatedAt : null }, cancellationToken);
+            var stored = await suggestions.RecordAsync(suggestion with { DecidedAt = autoLink ? suggestion.CreatedAt : null }, cancellationToken);
+            if (link is not null && stored.Status == SuggestionStatus.Rejected)
+            {
+                // An operator rejected the pair between our read and our record: the rejection stands, so the link
+                // made above is undone.
+                await linker.UnlinkAsync(suggestion, link, cancellationToken);
+                linked--;
+            }
         }
         LogMatched(current, others.Count, suggested, linked);
         return new MatchProfileResult(true, others.Count, suggested, linked);

@@ -168,6 +168,19 @@ public sealed class PipelineMatchingTests
     }
 
     [Fact]
+    public async Task Workflow_AutoLinkRacingAReject_TheRejectStandsAndThePairStaysApart()
+    {
+        var (_, shop, crm, _) = await SuggestAdaAsync();
+        var (relaxed, _) = CreateSut(threshold: 0.9);
+        _suggestions.RacingDecision = SuggestionStatus.Rejected;
+
+        await DeliverAsync(relaxed, Crm, "d3", AdaInTheCrm.Replace("Bittern", "Bitern", StringComparison.Ordinal), hour: 2);
+
+        Assert.Equal(SuggestionStatus.Rejected, Assert.Single(_suggestions.All).Status);
+        Assert.NotEqual(await _graph.ResolveIdAsync(shop), await _graph.ResolveIdAsync(crm));
+    }
+
+    [Fact]
     public async Task Reject_PendingSuggestion_IsNeverSuggestedOrLinkedAgain()
     {
         var (steps, review) = CreateSut(threshold: 1);
