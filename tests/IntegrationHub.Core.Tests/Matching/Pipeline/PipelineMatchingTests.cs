@@ -1,17 +1,11 @@
-using System.Text;
 using IntegrationHub.Core.Configuration;
-using IntegrationHub.Core.Webhooks;
-using IntegrationHub.Core.Connectors.StandardWebhooks;
 using IntegrationHub.Core.Identity;
 using IntegrationHub.Core.Matching;
 using IntegrationHub.Core.Matching.Pipeline;
 using IntegrationHub.Core.Model;
-using IntegrationHub.Core.Ports;
-using IntegrationHub.Core.Profiles;
 using IntegrationHub.Core.Tests.TestDoubles;
 using IntegrationHub.Core.Workflows.ProcessEvent;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using static IntegrationHub.Core.Tests.TestDoubles.InMemoryWorkflow;
 
 namespace IntegrationHub.Core.Tests.Matching.Pipeline;
 
@@ -19,49 +13,17 @@ namespace IntegrationHub.Core.Tests.Matching.Pipeline;
 /// by a model learned from the FEBRL fixture, end linked or suggested according to the configured thresholds.</summary>
 public sealed class PipelineMatchingTests
 {
-    private const string Shop = "shop";
-    private const string Crm = "crm";
-    private static readonly DateTimeOffset T0 = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
+    private readonly InMemoryWorkflow _workflow = new();
 
-    private readonly InMemoryDeliveryArchive _archive = new();
-    private readonly InMemoryProfileStore _profiles = new();
-    private readonly InMemoryIdentityGraphStore _graph;
-    private readonly InMemoryTimelineStore _timeline = new();
-    private readonly InMemoryMatchBlockIndex _blocks = new();
-    private readonly InMemorySuggestionStore _suggestions = new();
-    private IdentityResolver _resolver = null!;
+    private (ProcessEventSteps Steps, Suggestions Review) CreateSut(double threshold = 0.9, double reviewThreshold = 0.5, MatchModel? model = null) =>
+        (_workflow.CreateSteps(
+            new HubOptions { DefaultPhoneRegion = "AU" },
+            new MatchingOptions { ModelPath = "learned", Threshold = threshold, ReviewThreshold = reviewThreshold },
+            model ?? LearnedModel.Febrl),
+        new Suggestions(_workflow.Suggestions, _workflow.Linker, TimeProvider.System));
 
-    public PipelineMatchingTests() => _graph = new InMemoryIdentityGraphStore(_profiles);
-
-    private (ProcessEventSteps Steps, Suggestions Review) CreateSut(double threshold = 0.9, double reviewThreshold = 0.5, MatchModel? model = null)
-    {
-        var hub = new HubOptions { DefaultPhoneRegion = "AU" };
-        hub.Connections[Shop] = new ConnectionOptions { Provider = StandardWebhooksProvider.Id, Secrets = ["whsec_AAAA"] };
-        hub.Connections[Crm] = new ConnectionOptions { Provider = StandardWebhooksProvider.Id, Secrets = ["whsec_BBBB"] };
-        var catalog = new ConnectorCatalog(
-            [new StandardWebhooksVerifier(Options.Create(hub))],
-            [new StandardWebhooksNormaliser(Options.Create(hub))]);
-        _resolver = new IdentityResolver(_graph, IdentifierPolicy.Default, SurvivorshipRules.Default, _timeline, NullLogger<IdentityResolver>.Instance,
-            new RebuiltProfileChanges(_profiles, new InMemoryProfileChangePublisher(), TimeProvider.System));
-        var linker = new ProbabilisticLinker(_graph, _resolver, TimeProvider.System);
-        var matcher = new ProfileMatcher(
-            new FixedMatchModel(model ?? LearnedModel.Febrl),
-            Options.Create(new MatchingOptions { ModelPath = "learned", Threshold = threshold, ReviewThreshold = reviewThreshold }),
-            Options.Create(hub), _graph, _profiles, _blocks, _suggestions, linker, TimeProvider.System, NullLogger<ProfileMatcher>.Instance);
-        var steps = new ProcessEventSteps(
-            new TestOptionsMonitor<HubOptions>(hub), catalog, _archive, _resolver, SurvivorshipRules.Default, _profiles, _timeline,
-            new InMemoryUnmappedEventLog(), new InMemoryProfileChangePublisher(), matcher);
-        return (steps, new Suggestions(_suggestions, linker, TimeProvider.System));
-    }
-
-    private async Task<string> DeliverAsync(ProcessEventSteps steps, string connection, string deliveryId, string data, int hour)
-    {
-        var body = $$"""{"type":"contact.updated","timestamp":"{{T0.AddHours(hour):O}}","data":{{data}}}""";
-        await _archive.AddAsync(new ArchivedDelivery(
-            connection, StandardWebhooksProvider.Id, deliveryId, T0, new Dictionary<string, string>(), Encoding.UTF8.GetBytes(body)));
-        var result = await ProcessEventWorkflow.RunAsync(steps, new ProcessEventInput(connection, deliveryId));
-        return Assert.Single(result.Profiles).ProfileId;
-    }
+    private async Task<string> DeliverAsync(ProcessEventSteps steps, string connection, string deliveryId, string data, int hour) =>
+        Assert.Single((await _workflow.DeliverAsync(steps, connection, deliveryId, data, at: T0.AddHours(hour))).Profiles).ProfileId;
 
     private const string AdaAtTheShop =
         """{"id":"cus_1","email":"ada@shop.example","first_name":"Ada","last_name":"Lovelace","date_of_birth":"1815-12-10","city":"Bittern","postal_code":"4814"}""";
@@ -78,16 +40,16 @@ public sealed class PipelineMatchingTests
         await DeliverAsync(steps, Crm, "d2", AdaInTheCrm, hour: 1);
 
         var crm = ProfileIds.For(IdentityKey.ForExternalId(Crm, "lead_9"));
-        Assert.Equal(shop, await _graph.ResolveIdAsync(crm));
-        var identity = (await _graph.GetProfileAsync(shop))!;
+        Assert.Equal(shop, await _workflow.Graph.ResolveIdAsync(crm));
+        var identity = (await _workflow.Graph.GetProfileAsync(shop))!;
         var link = Assert.Single(identity.Links, l => l.Event.Connection == ProbabilisticLinker.Connection);
         var suggestion = (await review.GetAsync(link.Event.EventId))!;
         Assert.Equal(SuggestionStatus.Linked, suggestion.Status);
         Assert.True(suggestion.Probability >= 0.9);
         Assert.Contains(suggestion.Explanation.Fields, f => f.Field == "date_of_birth" && f.Level == "exact" && f.Weight > 0);
-        var profile = (await _profiles.GetAsync(shop))!;
+        var profile = (await _workflow.Profiles.GetAsync(shop))!;
         Assert.Equal(["crm:lead_9", "shop:cus_1"], profile.ExternalIds.Order(StringComparer.Ordinal));
-        Assert.Contains(_timeline.For(shop), i => i.Type == InteractionTypes.ProfilesMatched);
+        Assert.Contains(_workflow.Timeline.For(shop), i => i.Type == InteractionTypes.ProfilesMatched);
     }
 
     [Fact]
@@ -99,8 +61,8 @@ public sealed class PipelineMatchingTests
         var crm = await DeliverAsync(steps, Crm, "d2", AdaInTheCrm, hour: 1);
 
         Assert.NotEqual(shop, crm);
-        Assert.Equal(crm, await _graph.ResolveIdAsync(crm));
-        var suggestion = Assert.Single(_suggestions.All);
+        Assert.Equal(crm, await _workflow.Graph.ResolveIdAsync(crm));
+        var suggestion = Assert.Single(_workflow.Suggestions.All);
         Assert.Equal(SuggestionStatus.Pending, suggestion.Status);
         Assert.Equal(MatchSuggestionIds.Order(shop, crm), (suggestion.ProfileA, suggestion.ProfileB));
         Assert.InRange(suggestion.Probability, 0.5, 1);
@@ -113,11 +75,11 @@ public sealed class PipelineMatchingTests
         var (steps, _) = CreateSut(threshold: 1);
         await DeliverAsync(steps, Shop, "d1", AdaAtTheShop, hour: 0);
         await DeliverAsync(steps, Crm, "d2", AdaInTheCrm, hour: 1);
-        var first = Assert.Single(_suggestions.All);
+        var first = Assert.Single(_workflow.Suggestions.All);
 
         await DeliverAsync(steps, Crm, "d3", AdaInTheCrm.Replace("Bittern", "Bitern", StringComparison.Ordinal), hour: 2);
 
-        var again = Assert.Single(_suggestions.All);
+        var again = Assert.Single(_workflow.Suggestions.All);
         Assert.Equal(first.Id, again.Id);
         Assert.Equal(first.CreatedAt, again.CreatedAt);
         Assert.NotEqual(first.MatchWeight, again.MatchWeight);
@@ -129,7 +91,7 @@ public sealed class PipelineMatchingTests
         var (steps, review) = CreateSut(threshold: 1);
         var shop = await DeliverAsync(steps, Shop, "d1", AdaAtTheShop, hour: 0);
         var crm = await DeliverAsync(steps, Crm, "d2", AdaInTheCrm, hour: 1);
-        return (review, shop, crm, Assert.Single(_suggestions.All).Id);
+        return (review, shop, crm, Assert.Single(_workflow.Suggestions.All).Id);
     }
 
     [Fact]
@@ -142,29 +104,29 @@ public sealed class PipelineMatchingTests
         Assert.True(decision.Decided);
         Assert.Equal(SuggestionStatus.Accepted, decision.Suggestion.Status);
         Assert.Equal(shop, decision.ProfileId);
-        Assert.Equal(shop, await _graph.ResolveIdAsync(crm));
+        Assert.Equal(shop, await _workflow.Graph.ResolveIdAsync(crm));
         Assert.False((await review.AcceptAsync(id))!.Decided);
 
         var evidence = new EventRef(ProbabilisticLinker.Connection, id);
-        var home = (await _graph.GetProfileAsync(shop))!.Links.Single(l => l.Event == evidence).Identifier;
-        var split = await _resolver.UnlinkAsync(evidence, home);
+        var home = (await _workflow.Graph.GetProfileAsync(shop))!.Links.Single(l => l.Event == evidence).Identifier;
+        var split = await _workflow.Resolver.UnlinkAsync(evidence, home);
 
         Assert.Contains(split!.Changes, c => c.Kind == IdentityChangeKind.Split);
-        Assert.NotEqual(await _graph.ResolveIdAsync(shop), await _graph.ResolveIdAsync(crm));
+        Assert.NotEqual(await _workflow.Graph.ResolveIdAsync(shop), await _workflow.Graph.ResolveIdAsync(crm));
     }
 
     [Fact]
     public async Task Accept_RejectStoredFirst_LeavesThePairApart()
     {
         var (review, shop, crm, id) = await SuggestAdaAsync();
-        _suggestions.RacingDecision = SuggestionStatus.Rejected;
+        _workflow.Suggestions.RacingDecision = SuggestionStatus.Rejected;
 
         var decision = (await review.AcceptAsync(id))!;
 
         Assert.False(decision.Decided);
         Assert.Null(decision.ProfileId);
         Assert.Equal(SuggestionStatus.Rejected, decision.Suggestion.Status);
-        Assert.NotEqual(await _graph.ResolveIdAsync(shop), await _graph.ResolveIdAsync(crm));
+        Assert.NotEqual(await _workflow.Graph.ResolveIdAsync(shop), await _workflow.Graph.ResolveIdAsync(crm));
     }
 
     [Fact]
@@ -172,12 +134,12 @@ public sealed class PipelineMatchingTests
     {
         var (_, shop, crm, _) = await SuggestAdaAsync();
         var (relaxed, _) = CreateSut(threshold: 0.9);
-        _suggestions.RacingDecision = SuggestionStatus.Rejected;
+        _workflow.Suggestions.RacingDecision = SuggestionStatus.Rejected;
 
         await DeliverAsync(relaxed, Crm, "d3", AdaInTheCrm.Replace("Bittern", "Bitern", StringComparison.Ordinal), hour: 2);
 
-        Assert.Equal(SuggestionStatus.Rejected, Assert.Single(_suggestions.All).Status);
-        Assert.NotEqual(await _graph.ResolveIdAsync(shop), await _graph.ResolveIdAsync(crm));
+        Assert.Equal(SuggestionStatus.Rejected, Assert.Single(_workflow.Suggestions.All).Status);
+        Assert.NotEqual(await _workflow.Graph.ResolveIdAsync(shop), await _workflow.Graph.ResolveIdAsync(crm));
     }
 
     [Fact]
@@ -186,14 +148,14 @@ public sealed class PipelineMatchingTests
         var (steps, review) = CreateSut(threshold: 1);
         var shop = await DeliverAsync(steps, Shop, "d1", AdaAtTheShop, hour: 0);
         await DeliverAsync(steps, Crm, "d2", AdaInTheCrm, hour: 1);
-        var id = Assert.Single(_suggestions.All).Id;
+        var id = Assert.Single(_workflow.Suggestions.All).Id;
 
         Assert.True((await review.RejectAsync(id))!.Decided);
         var (relaxed, _) = CreateSut(threshold: 0.9);
         var crm = await DeliverAsync(relaxed, Crm, "d3", AdaInTheCrm.Replace("Bittern", "Bitern", StringComparison.Ordinal), hour: 2);
 
-        Assert.Equal(SuggestionStatus.Rejected, Assert.Single(_suggestions.All).Status);
-        Assert.NotEqual(shop, await _graph.ResolveIdAsync(crm));
+        Assert.Equal(SuggestionStatus.Rejected, Assert.Single(_workflow.Suggestions.All).Status);
+        Assert.NotEqual(shop, await _workflow.Graph.ResolveIdAsync(crm));
         Assert.False((await review.RejectAsync(id))!.Decided);
     }
 
@@ -206,8 +168,8 @@ public sealed class PipelineMatchingTests
         var other = await DeliverAsync(steps, Crm, "d2",
             """{"id":"lead_3","email":"ann@crm.example","first_name":"Ann","last_name":"Lovelace","date_of_birth":"1990-03-04","city":"Perth","postal_code":"6000"}""", hour: 1);
 
-        Assert.Empty(_suggestions.All);
-        Assert.NotEqual(await _graph.ResolveIdAsync(shop), await _graph.ResolveIdAsync(other));
+        Assert.Empty(_workflow.Suggestions.All);
+        Assert.NotEqual(await _workflow.Graph.ResolveIdAsync(shop), await _workflow.Graph.ResolveIdAsync(other));
     }
 
     [Fact]
@@ -218,27 +180,25 @@ public sealed class PipelineMatchingTests
 
         var crm = await DeliverAsync(steps, Crm, "d2", """{"id":"lead_4","email":"g.hopper@crm.example","first_name":"Grace","last_name":"Hopper"}""", hour: 1);
 
-        var suggestion = Assert.Single(_suggestions.All);
+        var suggestion = Assert.Single(_workflow.Suggestions.All);
         Assert.True(suggestion.Probability >= 0.9, $"The pair scored {suggestion.Probability}; the evidence floor is what must hold it back.");
         Assert.Equal(SuggestionStatus.Pending, suggestion.Status);
         Assert.Equal(2, suggestion.Explanation.Fields.Count(f => f.Weight > 0));
-        Assert.NotEqual(await _graph.ResolveIdAsync(shop), await _graph.ResolveIdAsync(crm));
+        Assert.NotEqual(await _workflow.Graph.ResolveIdAsync(shop), await _workflow.Graph.ResolveIdAsync(crm));
     }
 
     [Fact]
     public async Task Workflow_MatchingOff_WritesNoBlocksAndNoSuggestions()
     {
         var (steps, _) = CreateSut();
-        var off = new ProfileMatcher(
-            new FixedMatchModel(null), Options.Create(new MatchingOptions()), Options.Create(new HubOptions()), _graph, _profiles,
-            _blocks, _suggestions, new ProbabilisticLinker(_graph, _resolver, TimeProvider.System), TimeProvider.System, NullLogger<ProfileMatcher>.Instance);
+        var off = _workflow.CreateMatcher(new HubOptions(), new MatchingOptions(), model: null);
         await DeliverAsync(steps, Shop, "d1", AdaAtTheShop, hour: 0);
-        var blocks = _blocks.Blocks.Count;
+        var blocks = _workflow.Blocks.Blocks.Count;
 
         var result = await off.MatchAsync(ProfileIds.For(IdentityKey.ForExternalId(Shop, "cus_1")));
 
         Assert.False(result.Enabled);
-        Assert.Equal(blocks, _blocks.Blocks.Count);
+        Assert.Equal(blocks, _workflow.Blocks.Blocks.Count);
     }
 
     [Fact]

@@ -1,60 +1,20 @@
-using System.Text;
-using IntegrationHub.Core.Configuration;
 using IntegrationHub.Core.Connectors.StandardWebhooks;
 using IntegrationHub.Core.Identity;
-using IntegrationHub.Core.Matching.Pipeline;
 using IntegrationHub.Core.Model;
 using IntegrationHub.Core.Ports;
 using IntegrationHub.Core.Profiles;
 using IntegrationHub.Core.Tests.TestDoubles;
 using IntegrationHub.Core.Webhooks;
 using IntegrationHub.Core.Workflows.ProcessEvent;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using static IntegrationHub.Core.Tests.TestDoubles.InMemoryWorkflow;
 
 namespace IntegrationHub.Core.Tests.Workflows.ProcessEvent;
 
 public sealed class ProcessEventStepsTests
 {
-    private const string Shop = "shop";
-    private const string Crm = "crm";
-    private static readonly DateTimeOffset T0 = new(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
+    private readonly InMemoryWorkflow _workflow = new();
 
-    private readonly InMemoryDeliveryArchive _archive = new();
-    private readonly InMemoryProfileStore _profiles = new();
-    private readonly InMemoryIdentityGraphStore _graph;
-    private readonly InMemoryTimelineStore _timeline = new();
-    private readonly InMemoryUnmappedEventLog _unmapped = new();
-    private readonly InMemoryProfileChangePublisher _changes = new();
-
-    public ProcessEventStepsTests() => _graph = new InMemoryIdentityGraphStore(_profiles);
-
-    private ProcessEventSteps CreateSut()
-    {
-        var hub = new HubOptions();
-        hub.Connections[Shop] = new ConnectionOptions { Provider = StandardWebhooksProvider.Id, Secrets = ["whsec_AAAA"] };
-        hub.Connections[Crm] = new ConnectionOptions { Provider = StandardWebhooksProvider.Id, Secrets = ["whsec_BBBB"] };
-        var catalog = new ConnectorCatalog(
-            [new StandardWebhooksVerifier(Options.Create(hub))],
-            [new StandardWebhooksNormaliser(Options.Create(hub))]);
-        var resolver = new IdentityResolver(
-            _graph, IdentifierPolicy.Default, SurvivorshipRules.Default, _timeline, NullLogger<IdentityResolver>.Instance,
-            new RebuiltProfileChanges(_profiles, _changes, TimeProvider.System));
-        var graph = (IIdentityGraphStore)_graph;
-        var matcher = new ProfileMatcher(
-            new FixedMatchModel(null), Options.Create(new MatchingOptions()), Options.Create(hub), graph, _profiles,
-            new InMemoryMatchBlockIndex(), new InMemorySuggestionStore(), new ProbabilisticLinker(graph, resolver, TimeProvider.System),
-            TimeProvider.System, NullLogger<ProfileMatcher>.Instance);
-        return new ProcessEventSteps(
-            new TestOptionsMonitor<HubOptions>(hub), catalog, _archive, resolver, SurvivorshipRules.Default, _profiles, _timeline, _unmapped, _changes, matcher);
-    }
-
-    private async Task Archive(string connection, string deliveryId, string data, string type = "contact.updated", string at = "12:00:00")
-    {
-        var body = $$"""{"type":"{{type}}","timestamp":"2024-05-01T{{at}}Z","data":{{data}}}""";
-        await _archive.AddAsync(new ArchivedDelivery(
-            connection, StandardWebhooksProvider.Id, deliveryId, T0, new Dictionary<string, string>(), Encoding.UTF8.GetBytes(body)));
-    }
+    private ProcessEventSteps CreateSut() => _workflow.CreateSteps();
 
     private static PersonTraits Person(string? recordId, string? email, string? first = null, string? phone = null, int hour = 0) =>
         new(recordId, T0.AddHours(hour), email, first, null, phone);
@@ -66,7 +26,7 @@ public sealed class ProcessEventStepsTests
     public async Task NormaliseAsync_ArchivedDelivery_ReadsItThroughItsProvider()
     {
         // Arrange
-        await Archive(Shop, "msg_1", """{"id":"cus_1","email":"Ada@Example.com"}""");
+        await _workflow.ArchiveAsync(Shop, "msg_1", """{"id":"cus_1","email":"Ada@Example.com"}""");
         var sut = CreateSut();
 
         // Act
@@ -96,7 +56,7 @@ public sealed class ProcessEventStepsTests
     public async Task NormaliseAsync_ConnectionNoLongerConfigured_ThrowsMalformedPayload()
     {
         // Arrange
-        await Archive("retired", "msg_1", """{"email":"ada@example.com"}""");
+        await _workflow.ArchiveAsync("retired", "msg_1", """{"email":"ada@example.com"}""");
         var sut = CreateSut();
 
         // Act
@@ -117,8 +77,8 @@ public sealed class ProcessEventStepsTests
 
         // Assert: the event's own record id is its home, so it names the profile.
         Assert.Equal(ProfileIds.For(IdentityKey.ForExternalId(Shop, "cus_1")), profileId);
-        Assert.Equal(profileId, _graph.ProfileOf[IdentityKey.ForEmail("ada@example.com")]);
-        Assert.Equal(profileId, _graph.ProfileOf[IdentityKey.ForExternalId(Shop, "cus_1")]);
+        Assert.Equal(profileId, _workflow.Graph.ProfileOf[IdentityKey.ForEmail("ada@example.com")]);
+        Assert.Equal(profileId, _workflow.Graph.ProfileOf[IdentityKey.ForExternalId(Shop, "cus_1")]);
     }
 
     [Fact]
@@ -146,7 +106,7 @@ public sealed class ProcessEventStepsTests
 
         // Assert
         Assert.Equal(first, second);
-        Assert.Equal(first, _graph.ProfileOf[IdentityKey.ForExternalId(Crm, "lead_7")]);
+        Assert.Equal(first, _workflow.Graph.ProfileOf[IdentityKey.ForExternalId(Crm, "lead_7")]);
     }
 
     [Fact]
@@ -161,7 +121,7 @@ public sealed class ProcessEventStepsTests
 
         // Assert
         Assert.Equal(first, second);
-        Assert.Equal(first, _graph.ProfileOf[IdentityKey.ForEmail("ada.lovelace@example.org")]);
+        Assert.Equal(first, _workflow.Graph.ProfileOf[IdentityKey.ForEmail("ada.lovelace@example.org")]);
     }
 
     [Fact]
@@ -191,7 +151,7 @@ public sealed class ProcessEventStepsTests
         // Assert
         Assert.Null(none);
         Assert.Null(placeholder);
-        Assert.Empty(_graph.ProfileOf);
+        Assert.Empty(_workflow.Graph.ProfileOf);
     }
 
     [Fact]
@@ -210,13 +170,13 @@ public sealed class ProcessEventStepsTests
         // Assert
         Assert.Equal(crm, merged);
         Assert.Equal(crm, joined);
-        Assert.Equal(crm, await _graph.ResolveIdAsync(shop!));
-        Assert.Null(await _profiles.GetAsync(shop!));
-        var profile = await _profiles.GetAsync(crm!);
+        Assert.Equal(crm, await _workflow.Graph.ResolveIdAsync(shop!));
+        Assert.Null(await _workflow.Profiles.GetAsync(shop!));
+        var profile = await _workflow.Profiles.GetAsync(crm!);
         Assert.Equal("Ada", profile!.Candidates[ProfileFields.FirstName][0].Value);
         Assert.Equal("Lovelace", profile.Candidates[ProfileFields.LastName][0].Value);
         Assert.Equal(["crm:lead_7", "shop:cus_1"], profile.ExternalIds);
-        Assert.Equal(["e1", "e2", "e3", "e4"], _timeline.For(crm!).Select(i => i.EventId).Order());
+        Assert.Equal(["e1", "e2", "e3", "e4"], _workflow.Timeline.For(crm!).Select(i => i.EventId).Order());
     }
 
     [Fact]
@@ -225,13 +185,13 @@ public sealed class ProcessEventStepsTests
         // Arrange: another worker records an event with the same email between this worker's load and its commit.
         var sut = CreateSut();
         var raced = false;
-        _graph.BeforeCommit = async () =>
+        _workflow.Graph.BeforeCommit = async () =>
         {
             if (!raced)
             {
                 raced = true;
                 var other = Resolve(Crm, "e2", Person("lead_7", "ada@example.com"));
-                await _graph.RecordAsync(IdentifierPolicy.Default.EventFor(Crm, "e2", other.Person), other.Person, other.Interaction);
+                await _workflow.Graph.RecordAsync(IdentifierPolicy.Default.EventFor(Crm, "e2", other.Person), other.Person, other.Interaction);
             }
         };
 
@@ -239,9 +199,9 @@ public sealed class ProcessEventStepsTests
         var profileId = await sut.ResolveProfileAsync(Resolve(Shop, "e1", Person("cus_1", "ada@example.com", hour: 1)));
 
         // Assert: the retry saw both events; the CRM record is earlier, so it names the profile.
-        Assert.Equal(1, _graph.Conflicts);
+        Assert.Equal(1, _workflow.Graph.Conflicts);
         Assert.Equal(ProfileIds.For(IdentityKey.ForExternalId(Crm, "lead_7")), profileId);
-        Assert.Equal(2, _graph.Profiles[profileId!].Events.Count);
+        Assert.Equal(2, _workflow.Graph.Profiles[profileId!].Events.Count);
     }
 
     [Fact]
@@ -250,10 +210,10 @@ public sealed class ProcessEventStepsTests
         // Arrange: a fact changes before every commit.
         var sut = CreateSut();
         var n = 0;
-        _graph.BeforeCommit = async () =>
+        _workflow.Graph.BeforeCommit = async () =>
         {
             var other = Person($"lead_{n}", "ada@example.com");
-            await _graph.RecordAsync(IdentifierPolicy.Default.EventFor(Crm, $"x{n++}", other), other, new Interaction("t", "x", T0, Crm, "p", "d"));
+            await _workflow.Graph.RecordAsync(IdentifierPolicy.Default.EventFor(Crm, $"x{n++}", other), other, new Interaction("t", "x", T0, Crm, "p", "d"));
         };
 
         // Act
@@ -262,7 +222,7 @@ public sealed class ProcessEventStepsTests
         // Assert
         Assert.IsType<IdentityConflictException>(thrown);
         Assert.False(ProcessingFailures.IsPermanent(thrown));
-        Assert.Equal(IdentityResolver.MaxAttempts, _graph.Conflicts);
+        Assert.Equal(IdentityResolver.MaxAttempts, _workflow.Graph.Conflicts);
     }
 
     [Fact]
@@ -287,7 +247,7 @@ public sealed class ProcessEventStepsTests
         Assert.Equal(new FieldValue("ada@example.com", Shop, "cus_1", T0), first.Winners![ProfileFields.Email]);
         Assert.Empty(again.Winners!);
         Assert.Equal(new FieldValue("Augusta", Shop, "cus_1", T0.AddHours(1)), Assert.Single(renamed.Winners!).Value);
-        var stored = await _profiles.GetAsync(profileId);
+        var stored = await _workflow.Profiles.GetAsync(profileId);
         Assert.Equal("Augusta", stored!.Candidates[ProfileFields.FirstName][0].Value);
         Assert.Equal(["shop:cus_1"], stored.ExternalIds);
     }
@@ -303,16 +263,16 @@ public sealed class ProcessEventStepsTests
         await sut.AppendTimelineAsync(new AppendTimelineInput("p_0123456789abcdef0123456789abcdef", interaction));
 
         // Assert
-        Assert.Equal([interaction], _timeline.For("p_0123456789abcdef0123456789abcdef"));
+        Assert.Equal([interaction], _workflow.Timeline.For("p_0123456789abcdef0123456789abcdef"));
     }
 
     [Fact]
     public async Task Workflow_TwoSourcesAboutOnePerson_BuildOneProfileWithBothInteractions()
     {
         // Arrange
-        await Archive(Shop, "msg_1", """{"id":"cus_1","email":"ada@example.com","first_name":"Ada"}""", "order.placed");
-        await Archive(Crm, "msg_2", """{"id":"lead_7","email":"ADA@example.com","last_name":"Lovelace"}""", "contact.updated", "13:00:00");
-        await Archive(Crm, "msg_3", """{"first_name":"Nobody"}""", "contact.updated");
+        await _workflow.ArchiveAsync(Shop, "msg_1", """{"id":"cus_1","email":"ada@example.com","first_name":"Ada"}""", "order.placed");
+        await _workflow.ArchiveAsync(Crm, "msg_2", """{"id":"lead_7","email":"ADA@example.com","last_name":"Lovelace"}""", "contact.updated", T0.AddHours(1));
+        await _workflow.ArchiveAsync(Crm, "msg_3", """{"first_name":"Nobody"}""", "contact.updated");
         var sut = CreateSut();
 
         // Act
@@ -328,9 +288,9 @@ public sealed class ProcessEventStepsTests
         Assert.Empty(Assert.Single(replayed.Profiles).ChangedFields);
         Assert.Equal(ProcessEventResult.Unmapped, anonymous.Outcome);
         Assert.Equal(1, anonymous.AnonymousEvents);
-        var profile = await _profiles.GetAsync(profileId);
+        var profile = await _workflow.Profiles.GetAsync(profileId);
         Assert.Equal(["crm:lead_7", "shop:cus_1"], profile!.ExternalIds);
-        Assert.Equal(["msg_1", "msg_2"], _timeline.For(profileId).Select(i => i.EventId));
+        Assert.Equal(["msg_1", "msg_2"], _workflow.Timeline.For(profileId).Select(i => i.EventId));
     }
 
     /// <summary>Resolve, then merge, as the workflow does.</summary>
@@ -358,7 +318,7 @@ public sealed class ProcessEventStepsTests
         await sut.PublishProfileChangedAsync(new PublishProfileChangedInput(change));
 
         // Assert
-        Assert.Same(change, Assert.Single(_changes.Published));
+        Assert.Same(change, Assert.Single(_workflow.Changes.Published));
     }
 
     [Fact]
@@ -366,11 +326,9 @@ public sealed class ProcessEventStepsTests
     {
         // Arrange: a new person, a second source adding a field, the second delivery again, and an older value that
         // loses to the one already there.
-        await Archive(Shop, "msg_1", """{"id":"cus_1","email":"ada@example.com","first_name":"Ada"}""");
-        await Archive(Crm, "msg_2", """{"id":"lead_7","email":"ada@example.com","last_name":"Lovelace"}""", at: "12:05:00");
-        var older = """{"type":"contact.updated","timestamp":"2024-04-01T12:00:00Z","data":{"id":"lead_8","email":"ada@example.com","first_name":"A."}}""";
-        await _archive.AddAsync(new ArchivedDelivery(
-            Crm, StandardWebhooksProvider.Id, "msg_3", T0, new Dictionary<string, string>(), Encoding.UTF8.GetBytes(older)));
+        await _workflow.ArchiveAsync(Shop, "msg_1", """{"id":"cus_1","email":"ada@example.com","first_name":"Ada"}""");
+        await _workflow.ArchiveAsync(Crm, "msg_2", """{"id":"lead_7","email":"ada@example.com","last_name":"Lovelace"}""", at: T0.AddMinutes(5));
+        await _workflow.ArchiveAsync(Crm, "msg_3", """{"id":"lead_8","email":"ada@example.com","first_name":"A."}""", at: T0.AddMonths(-1));
         var sut = CreateSut();
 
         // Act
@@ -381,8 +339,8 @@ public sealed class ProcessEventStepsTests
 
         // Assert: the older record is the earliest evidence, so the profile takes its id; no winner changes, but
         // consumers are told the id they knew is retired into the new one.
-        Assert.Equal(3, _changes.Published.Count);
-        var (created, added, renamed) = (_changes.Published[0], _changes.Published[1], _changes.Published[2]);
+        Assert.Equal(3, _workflow.Changes.Published.Count);
+        var (created, added, renamed) = (_workflow.Changes.Published[0], _workflow.Changes.Published[1], _workflow.Changes.Published[2]);
         var profileId = ProfileIds.For(IdentityKey.ForExternalId(Shop, "cus_1"));
         Assert.Equal((profileId, Shop, "msg_1", "msg_1", T0), (created.ProfileId, created.Connection, created.EventId, created.DeliveryId, created.OccurredAt));
         Assert.Equal([ProfileFields.Email, ProfileFields.FirstName], created.Fields.Keys);
@@ -408,6 +366,6 @@ public sealed class ProcessEventStepsTests
         await sut.RecordUnmappedAsync(input);
 
         // Assert
-        Assert.Equal(1, await _unmapped.CountAsync());
+        Assert.Equal(1, await _workflow.Unmapped.CountAsync());
     }
 }
